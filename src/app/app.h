@@ -1,0 +1,51 @@
+// The HebbLab app: one ImGui frame function with a tab per lab, the app state, its persistence through the host's
+// settings store, and the JSON state the test hook exports. Shared unchanged by the desktop and web builds.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/host.h"
+#include "app/test_hook.h"
+#include "app/ui_hopfield.h"
+#include "core/settings.h"
+
+namespace hebblab {
+
+enum class Tab { Hopfield, Convolution, Cnn, About };
+
+class App {
+ public:
+  explicit App(Host host);
+  ~App();
+  // Load the TTF font (bytes of a file with Latin Extended-A) at the given pixel density (framebuffer / window).
+  static void setup_fonts(const std::string& ttf_bytes, float pixel_density, float ui_scale);
+  // Draw one frame (between ImGui::NewFrame and ImGui::Render).
+  void frame();
+  // Write the settings now if they changed (the platform calls this on exit; frame() calls it periodically).
+  void flush_settings();
+  // App state for the test hook.
+  std::string state_json() const;
+  uint64_t frame_count() const { return frames_; }
+  float ui_scale() const { return ui_scale_; }
+  bool font_rebuild_needed() { bool r = font_rebuild_; font_rebuild_ = false; return r; }
+
+ private:
+  void load_settings();
+  Settings collect_settings() const;
+  void draw_menu_bar();
+  void draw_status_bar();
+
+  Host host_;
+  Tab tab_ = Tab::Hopfield;
+  bool tab_pending_ = true;  // select the restored tab once
+  float ui_scale_ = 1.0f;
+  bool font_rebuild_ = false;
+  HopfieldLab hopfield_;
+  WidgetRegistry widgets_;
+  Settings saved_;
+  std::string status_;
+  uint64_t frames_ = 0;
+};
+
+}  // namespace hebblab

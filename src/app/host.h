@@ -1,0 +1,57 @@
+// What the app needs from the platform, as small interfaces: textures (the app never calls GL), background jobs
+// and storage for settings. src/platform implements them for the desktop and the browser.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace hebblab {
+
+// RGBA8 textures for ImGui::Image.
+class TextureHost {
+ public:
+  virtual ~TextureHost() = default;
+  virtual ImTextureID create_texture(int width, int height) = 0;
+  // rgba: width * height * 4 bytes, row-major, top row first.
+  virtual void update_texture(ImTextureID texture, int width, int height, const uint8_t* rgba) = 0;
+  virtual void destroy_texture(ImTextureID texture) = 0;
+};
+
+struct JobEvent {
+  enum class Type { Progress, Done, Cancelled, Error };
+  int id = 0;
+  Type type = Type::Progress;
+  double progress = 0;  // 0..1
+  std::string result;   // the job's result text so far (Error: the message)
+};
+
+// Runs core Jobs (src/core/job.h) away from the UI thread: a std::thread natively, a Web Worker in the browser.
+class JobRunner {
+ public:
+  virtual ~JobRunner() = default;
+  // Returns the job id. Starting a job cancels any job still running.
+  virtual int start(const std::string& kind, const std::string& config) = 0;
+  virtual void cancel(int id) = 0;
+  // Events since the last call, oldest first.
+  virtual std::vector<JobEvent> poll() = 0;
+};
+
+// Where the settings text lives (a file written atomically natively, localStorage in the browser).
+class SettingsStore {
+ public:
+  virtual ~SettingsStore() = default;
+  virtual std::optional<std::string> load() = 0;
+  // False with a message (for example a full storage quota); the previous copy is then still intact.
+  virtual bool save(const std::string& text, std::string* error) = 0;
+};
+
+struct Host {
+  TextureHost* textures = nullptr;
+  JobRunner* jobs = nullptr;
+  SettingsStore* settings = nullptr;
+};
+
+}  // namespace hebblab

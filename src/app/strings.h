@@ -1,0 +1,101 @@
+// The string table: every piece of UI text, by id, so panels hold no literal text and a second language (Polish)
+// is one more column. tr(id) returns the text in the current language.
+#pragma once
+
+namespace hebblab {
+
+// X(id, English)
+#define HEBBLAB_STRINGS(X)                                                                                         \
+  X(AppTitle, "HebbLab")                                                                                           \
+  X(AppSubtitle, "Introduction to neural networks: an interactive lab")                                           \
+  X(TabHopfield, "Hopfield")                                                                                       \
+  X(TabConvolution, "Convolution")                                                                                 \
+  X(TabCnn, "CNN")                                                                                                 \
+  X(TabAbout, "About")                                                                                             \
+  X(ConvolutionComing,                                                                                             \
+    "Coming next: the lecture's classic 3 x 3 kernels (identity, sharpen, blur, Laplacian, Gaussian, Sobel) "     \
+    "applied to your own drawing, an MNIST digit or a photo, with the arithmetic of every output pixel.")          \
+  X(CnnComing,                                                                                                     \
+    "Coming next: the lecture's Keras CNN (Conv2D, MaxPooling2D, Dropout, Dense) trained on MNIST in the "          \
+    "background while you watch the loss fall, then paint a digit and see every feature map light up.")           \
+  X(AboutText,                                                                                                     \
+    "HebbLab turns the lecture \"Introduction to neural networks\" into experiments you can run: Hebb's law and "  \
+    "Hopfield networks, image convolution, and a convolutional network trained on MNIST.")                        \
+  X(AboutLanguageSample, "Polish letters render with the bundled font: zażółć gęślą jaźń")                         \
+  X(Notices, "Third-party software and data")                                                                      \
+  X(NoticesText,                                                                                                   \
+    "Dear ImGui (MIT), SDL2 (zlib), Eigen (MPL 2.0), DejaVu fonts (Bitstream Vera licence). MNIST data: "          \
+    "Yann LeCun, Corinna Cortes and Christopher J.C. Burges.")                                                     \
+  X(Settings, "Settings")                                                                                          \
+  X(UiScale, "Text size")                                                                                          \
+  X(StatusSaved, "Settings saved")                                                                                 \
+  X(StatusSaveFailed, "Could not save settings: %s")                                                               \
+  X(StatusLoadProblem, "Some saved settings could not be read (%s); the rest were restored")                       \
+  X(FrameCounter, "frame %llu")                                                                                    \
+  /* Hopfield lab */                                                                                               \
+  X(HopGrid, "Grid")                                                                                               \
+  X(HopGridSize, "Size")                                                                                           \
+  X(HopPaintHelp, "Paint: left button = +1 (black), right button = -1 (white).")                                   \
+  X(HopPresetA, "Letter A")                                                                                        \
+  X(HopPresetZ, "Letter Z")                                                                                        \
+  X(HopClear, "Clear")                                                                                             \
+  X(HopInvert, "Invert")                                                                                           \
+  X(HopStore, "Store pattern")                                                                                     \
+  X(HopForgetAll, "Forget all")                                                                                    \
+  X(HopStored, "Stored patterns: %d")                                                                              \
+  X(HopNoneStored, "No patterns stored yet: paint one (or load a letter) and press Store pattern.")                \
+  X(HopDeform, "Deform")                                                                                           \
+  X(HopFlip, "Pixels to flip")                                                                                     \
+  X(HopSeed, "Seed")                                                                                               \
+  X(HopFlipButton, "Flip")                                                                                         \
+  X(HopRecall, "Recall")                                                                                           \
+  X(HopMode, "Update")                                                                                             \
+  X(HopModeSync, "synchronous")                                                                                    \
+  X(HopModeAsync, "asynchronous")                                                                                  \
+  X(HopStep, "Step")                                                                                               \
+  X(HopRun, "Run")                                                                                                 \
+  X(HopStop, "Stop")                                                                                               \
+  X(HopSpeed, "Steps per second")                                                                                  \
+  X(HopSgnRule, "sgn(h) = +1 when h >= 0, -1 when h < 0 (so sgn(0) = +1).")                                        \
+  X(HopEnergy, "Energy E = -1/2 sum w_ij x_i x_j")                                                                 \
+  X(HopEnergyNow, "E = %.3f after %d steps")                                                                       \
+  X(HopOutcomePattern, "Settled on stored pattern %d")                                                             \
+  X(HopOutcomeInverse, "Settled on the inverse of stored pattern %d")                                              \
+  X(HopOutcomeSpurious, "Settled on a spurious state (not a stored pattern)")                                      \
+  X(HopOutcomeCycle, "Oscillates between two states (a 2-cycle)")                                                  \
+  X(HopOutcomeRunning, "Not settled yet")                                                                          \
+  X(HopHebbHelp,                                                                                                   \
+    "Hebb's law: neurons that fire together wire together. Storing pattern x adds x_i x_j to the weight w_ij: "    \
+    "+1 when the two pixels agree, -1 when they differ. That is the outer product x x^T; averaged over the n "     \
+    "patterns and with the diagonal removed it gives W = (1/n) sum x x^T - I.")                                    \
+  X(HopEnergyHelp,                                                                                                 \
+    "With symmetric weights and a zero diagonal, changing one neuron to sgn(h_i) changes the energy by "           \
+    "-|h_i| times the flip, never upwards, so asynchronous updates can only go downhill until a minimum: a stored " \
+    "pattern, its inverse, or a spurious state. Synchronous updates change all neurons at once and may "           \
+    "oscillate.")                                                                                                  \
+  X(HopCapacity, "Capacity experiment")                                                                            \
+  X(HopCapacityHelp,                                                                                               \
+    "Store P random patterns in N neurons, flip a fraction of a stored pattern's pixels, and count how often "     \
+    "recall returns exactly that pattern. The lecture's marks: 0.138 N and N / (2 ln N).")                        \
+  X(HopCapN, "Neurons N")                                                                                          \
+  X(HopCapPmax, "Largest P")                                                                                       \
+  X(HopCapNoise, "Noise (fraction flipped)")                                                                       \
+  X(HopCapTrials, "Trials per P")                                                                                  \
+  X(HopCapStart, "Start experiment")                                                                               \
+  X(HopCapCancel, "Cancel")                                                                                        \
+  X(HopCapRunning, "Running: %.0f%%")                                                                              \
+  X(HopCapCancelled, "Cancelled")                                                                                  \
+  X(HopCapDone, "Done")                                                                                            \
+  X(HopCapAxisX, "P / N")                                                                                          \
+  X(HopCapAxisY, "fraction recalled")
+
+enum class Str {
+#define HEBBLAB_STRING_ID(id, en) id,
+  HEBBLAB_STRINGS(HEBBLAB_STRING_ID)
+#undef HEBBLAB_STRING_ID
+      Count
+};
+
+const char* tr(Str id);
+
+}  // namespace hebblab

@@ -1,0 +1,171 @@
+// The main loop for both targets, after imgui/examples/example_sdl2_opengl3/main.cpp: SDL2 window, GL context
+// (GL 3.3 core natively, WebGL2 = GLES 3.0 in the browser), ImGui backends, and App::frame() once per frame.
+#include "platform/gui.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "app/app.h"
+#include "platform/gl.h"
+#include "platform/platform.h"
+#include "platform/textures_gl.h"
+
+#ifdef __EMSCRIPTEN__
+#include "platform/web.h"
+#include <emscripten.h>
+#endif
+
+namespace hebblab {
+namespace {
+
+struct Gui {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  std::unique_ptr<JobRunner> jobs;
+  std::unique_ptr<SettingsStore> settings;
+  GlTextures textures;
+  std::unique_ptr<App> app;
+  std::string font;
+  float display_scale = 1.0f;  // desktop DPI / 96; 1 in the browser, where devicePixelRatio is the framebuffer's
+  std::string hook_file;
+  bool done = false;
+};
+
+Gui* g_gui = nullptr;
+
+// Fonts are rasterised for the framebuffer's pixels (sharp on high-DPI screens) at the user's text size.
+void build_fonts(Gui& gui) {
+  int window_w = 1, drawable_w = 1, h = 0;
+  SDL_GetWindowSize(gui.window, &window_w, &h);
+  SDL_GL_GetDrawableSize(gui.window, &drawable_w, &h);
+  const float framebuffer_scale = window_w > 0 ? static_cast<float>(drawable_w) / window_w : 1.0f;
+  const float scale = gui.app->ui_scale() * gui.display_scale;
+  App::setup_fonts(gui.font, framebuffer_scale, scale);
+  ImGui::GetStyle() = ImGuiStyle();
+  ImGui::StyleColorsLight();
+  ImGui::GetStyle().ScaleAllSizes(scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void write_hook_file(const Gui& gui) {
+  // Written to a temporary name and renamed, so a reader never sees half a file.
+  std::string tmp = gui.hook_file + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << gui.app->state_json();
+  }
+  std::rename(tmp.c_str(), gui.hook_file.c_str());
+}
+
+void main_loop_iteration(void* arg) {
+  Gui& gui = *static_cast<Gui*>(arg);
+#ifdef __EMSCRIPTEN__
+  web_fit_window_to_page(gui.window);
+#endif
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) gui.done = true;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+        event.window.windowID == SDL_GetWindowID(gui.window))
+      gui.done = true;
+  }
+  if (gui.app->font_rebuild_needed()) build_fonts(gui);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  // Headless browsers with virtual time can report a zero frame time, which ImGui 1.86 asserts on.
+  if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  gui.app->frame();
+  ImGui::Render();
+  const ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(gui.window);
+  if (!gui.hook_file.empty() && gui.app->frame_count() % 10 == 0) write_hook_file(gui);
+}
+
+}  // namespace
+
+const App* current_app() { return g_gui && g_gui->app ? g_gui->app.get() : nullptr; }
+
+int run_gui(const GuiOptions& options) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "hebblab: cannot start SDL: %s\n", SDL_GetError());
+    return 1;
+  }
+#ifdef __EMSCRIPTEN__
+  const char* glsl_version = "#version 300 es";
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+  const char* glsl_version = "#version 330 core";
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  static Gui gui;
+  g_gui = &gui;
+  gui.display_scale = display_ui_scale();
+  const int w = static_cast<int>(options.width * gui.display_scale);
+  const int h = static_cast<int>(options.height * gui.display_scale);
+  gui.window = SDL_CreateWindow("HebbLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (!gui.window) {
+    std::fprintf(stderr, "hebblab: cannot open a window: %s\n", SDL_GetError());
+    return 1;
+  }
+  gui.gl = SDL_GL_CreateContext(gui.window);
+  if (!gui.gl) {
+    std::fprintf(stderr, "hebblab: cannot create an OpenGL 3.3 / WebGL2 context: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(gui.window, gui.gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the app persists its own settings
+  ImGui_ImplSDL2_InitForOpenGL(gui.window, gui.gl);
+  ImGui_ImplOpenGL3_Init(glsl_version);
+
+  gui.jobs = make_job_runner();
+  gui.settings = make_settings_store(options.settings_path);
+  gui.font = load_font_bytes();
+  gui.hook_file = options.hook_file;
+  Host host;
+  host.textures = &gui.textures;
+  host.jobs = gui.jobs.get();
+  host.settings = gui.settings.get();
+  gui.app = std::make_unique<App>(host);
+  build_fonts(gui);
+
+#ifdef __EMSCRIPTEN__
+  emscripten_set_main_loop_arg(main_loop_iteration, &gui, 0, true);
+#else
+  while (!gui.done) main_loop_iteration(&gui);
+  gui.app.reset();  // saves settings, cancels nothing still needed
+  gui.jobs.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(gui.gl);
+  SDL_DestroyWindow(gui.window);
+  SDL_Quit();
+#endif
+  return 0;
+}
+
+}  // namespace hebblab

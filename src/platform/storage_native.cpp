@@ -1,0 +1,95 @@
+// Desktop storage: the settings file (written to a temporary file, flushed, then renamed over the old one, so a
+// crash never leaves half a file), the UI font from the build's assets or Debian's fonts-dejavu-core, and the
+// display scale.
+#include <SDL.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "platform/platform.h"
+
+namespace hebblab {
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string default_settings_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::string dir = xdg && *xdg ? xdg : std::string(home ? home : ".") + "/.config";
+  return dir + "/hebblab/settings.txt";
+}
+
+void make_parent_dirs(const std::string& path) {
+  for (size_t i = 1; i < path.size(); ++i)
+    if (path[i] == '/') mkdir(path.substr(0, i).c_str(), 0755);
+}
+
+class FileSettingsStore final : public SettingsStore {
+ public:
+  explicit FileSettingsStore(std::string path) : path_(path.empty() ? default_settings_path() : std::move(path)) {}
+
+  std::optional<std::string> load() override { return read_file(path_); }
+
+  bool save(const std::string& text, std::string* error) override {
+    make_parent_dirs(path_);
+    const std::string tmp = path_ + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
+              fsync(fileno(f)) == 0;
+    int saved_errno = errno;
+    if (f && std::fclose(f) != 0) ok = false;
+    if (ok && std::rename(tmp.c_str(), path_.c_str()) != 0) {
+      ok = false;
+      saved_errno = errno;
+    }
+    if (!ok) {
+      if (error) *error = path_ + ": " + std::strerror(saved_errno);
+      std::remove(tmp.c_str());
+    }
+    return ok;
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+std::unique_ptr<SettingsStore> make_settings_store(const std::string& path) {
+  return std::make_unique<FileSettingsStore>(path);
+}
+
+std::string load_font_bytes() {
+  // Beside the executable first (the build copies the font into assets/), then Debian's package.
+  std::string candidates[2] = {"", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+  if (char* base = SDL_GetBasePath()) {
+    candidates[0] = std::string(base) + "assets/DejaVuSans.ttf";
+    SDL_free(base);
+  }
+  for (const std::string& c : candidates)
+    if (auto bytes = read_file(c)) return *bytes;
+  std::fprintf(stderr, "hebblab: DejaVuSans.ttf not found; using ImGui's ASCII font\n");
+  return {};
+}
+
+float display_ui_scale() {
+  float dpi = 0;
+  if (SDL_GetDisplayDPI(0, &dpi, nullptr, nullptr) != 0 || dpi <= 0) return 1.0f;
+  const float scale = dpi / 96.0f;
+  return scale < 1.0f ? 1.0f : scale;
+}
+
+}  // namespace hebblab

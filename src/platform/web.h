@@ -1,0 +1,10 @@
+// Browser-only glue used by the shared main loop.
+#pragma once
+#include <SDL.h>
+
+namespace hebblab {
+
+// Keep the SDL window (the canvas) the size of the page.
+void web_fit_window_to_page(SDL_Window* window);
+
+}  // namespace hebblab
