@@ -1,5 +1,5 @@
-// What the app needs from the platform, as small interfaces: textures (the app never calls GL), background jobs
-// and storage for settings. src/platform implements them for the desktop and the browser.
+// What the app needs from the platform, as small interfaces: textures (the app never calls GL), background jobs,
+// storage for settings, and file exchange. src/platform implements them for the desktop and the browser.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -48,10 +48,30 @@ class SettingsStore {
   virtual bool save(const std::string& text, std::string* error) = 0;
 };
 
+// Exchanging text files with the user: in the browser a download and a file picker (or a dropped file), on the
+// desktop files at paths the user types (or drops on the window).
+class FileExchange {
+ public:
+  virtual ~FileExchange() = default;
+  // True on the desktop: the app shows a path field and passes the path; the browser ignores `path` and asks.
+  virtual bool uses_paths() const = 0;
+  // Offer text as a file (a download in the browser; written atomically to `path` on the desktop).
+  virtual bool save_text(const std::string& path, const std::string& suggested_name, const std::string& text,
+                         std::string* error) = 0;
+  // Ask for a file to open (`purpose` is echoed back); the result arrives later through take_opened(), so the
+  // browser's asynchronous picker and the desktop's immediate read look the same to the app.
+  virtual void request_open(const std::string& path, const std::string& purpose) = 0;
+  struct Opened {
+    std::string purpose, name, text, error;  // error non-empty: the file could not be read
+  };
+  virtual std::optional<Opened> take_opened() = 0;
+};
+
 struct Host {
   TextureHost* textures = nullptr;
   JobRunner* jobs = nullptr;
   SettingsStore* settings = nullptr;
+  FileExchange* files = nullptr;
 };
 
 }  // namespace hebblab

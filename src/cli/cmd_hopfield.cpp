@@ -1,9 +1,8 @@
-// `hebblab hopfield` and `hebblab bench`: the Hopfield lab without a window (for scripts, tests and the lecture's
-// exercises by hand) and the core's speed figure. This is where pattern files are read; the core only sees their text.
+// `hebblab hopfield`: the Hopfield lab without a window (for scripts, tests and the lecture's exercises by hand).
+// This is where pattern files are read; the core only sees their text.
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
@@ -253,47 +252,6 @@ int cmd_hopfield(int argc, char** argv) {
     std::printf("stored %zu patterns of %dx%d; start: %s; %s recall\n\n", patterns.size(), width, height,
                 start_text.c_str(), o.mode == UpdateMode::Synchronous ? "synchronous" : "asynchronous");
     print_text(patterns, stored, r, width);
-  }
-  return 0;
-}
-
-int cmd_bench(int argc, char** argv) {
-  bool json = false;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--json")) {
-      json = true;
-    } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
-      std::puts("usage: hebblab bench [--json]\n\nTimes synchronous Hopfield steps for N = 1024 neurons, P = 50 "
-                "random patterns.");
-      return 0;
-    } else {
-      return fail("bench", std::string("unknown option '") + argv[i] + "'");
-    }
-  }
-  const int n = 1024, p = 50;
-  std::vector<State> patterns;
-  for (int mu = 0; mu < p; ++mu) patterns.push_back(random_state(n, 1000 + uint64_t(mu)));
-  const HebbianWeights w = hebbian_weights(patterns, n);
-  State x = step_synchronous(w, random_state(n, 1));  // warms the caches with the weights
-
-  // Batches keep the clock reads out of the measurement; each step's input is the last one's output.
-  using clock = std::chrono::steady_clock;
-  const clock::time_point t0 = clock::now();
-  long steps = 0;
-  double seconds = 0;
-  do {
-    for (int k = 0; k < 16; ++k) x = step_synchronous(w, x);
-    steps += 16;
-    seconds = std::chrono::duration<double>(clock::now() - t0).count();
-  } while (seconds < 1.0);
-  const double rate = double(steps) / seconds;
-
-  if (json) {
-    JsonWriter j;
-    j.begin_object().key("hopfield_sync_steps_per_second").value(rate).end_object();
-    std::printf("%s\n", j.str().c_str());
-  } else {
-    std::printf("hopfield sync step N=%d: %.0f steps/s\n", n, rate);
   }
   return 0;
 }

@@ -15,7 +15,7 @@ void print_usage() {
       "usage: hebblab [gui] [--settings FILE] [--hook-file FILE] [--window WxH]\n"
       "       hebblab hopfield [PATTERN_FILE] [--probe I] [--flip K --seed S | --start FILE]\n"
       "                        [--mode sync|async] [--max-steps N] [--json]\n"
-      "       hebblab bench [--json]\n"
+      "       hebblab bench [--seconds S] [--json]\n"
       "       hebblab --help | --version\n"
       "\n"
       "gui        the desktop app (default). --settings: settings file (default ~/.config/hebblab/settings.txt);\n"

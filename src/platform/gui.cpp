@@ -29,6 +29,7 @@ struct Gui {
   SDL_GLContext gl = nullptr;
   std::unique_ptr<JobRunner> jobs;
   std::unique_ptr<SettingsStore> settings;
+  std::unique_ptr<FileExchange> files;
   GlTextures textures;
   std::unique_ptr<App> app;
   std::string font;
@@ -76,6 +77,14 @@ void main_loop_iteration(void* arg) {
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
         event.window.windowID == SDL_GetWindowID(gui.window))
       gui.done = true;
+#ifndef __EMSCRIPTEN__
+    // Opening a path on the desktop reads it at once, so a dropped file is simply an open of the dropped path.
+    // (SDL reports drops by default; in the browser the page catches them itself, see files_web.cpp.)
+    if (event.type == SDL_DROPFILE) {
+      gui.files->request_open(event.drop.file, "drop");
+      SDL_free(event.drop.file);
+    }
+#endif
   }
   if (gui.app->font_rebuild_needed()) build_fonts(gui);
   ImGui_ImplOpenGL3_NewFrame();
@@ -143,12 +152,14 @@ int run_gui(const GuiOptions& options) {
 
   gui.jobs = make_job_runner();
   gui.settings = make_settings_store(options.settings_path);
+  gui.files = make_file_exchange();
   gui.font = load_font_bytes();
   gui.hook_file = options.hook_file;
   Host host;
   host.textures = &gui.textures;
   host.jobs = gui.jobs.get();
   host.settings = gui.settings.get();
+  host.files = gui.files.get();
   gui.app = std::make_unique<App>(host);
   build_fonts(gui);
 

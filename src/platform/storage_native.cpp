@@ -1,17 +1,14 @@
-// Desktop storage: the settings file (written to a temporary file, flushed, then renamed over the old one, so a
-// crash never leaves half a file), the UI font from the build's assets or Debian's fonts-dejavu-core, and the
-// display scale.
+// Desktop storage: the settings file (written atomically, see files_native.h, so a crash never leaves half a
+// file), the UI font from the build's assets or Debian's fonts-dejavu-core, and the display scale.
 #include <SDL.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
 
+#include "platform/files_native.h"
 #include "platform/platform.h"
 
 namespace hebblab {
@@ -45,21 +42,10 @@ class FileSettingsStore final : public SettingsStore {
 
   bool save(const std::string& text, std::string* error) override {
     make_parent_dirs(path_);
-    const std::string tmp = path_ + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
-              fsync(fileno(f)) == 0;
-    int saved_errno = errno;
-    if (f && std::fclose(f) != 0) ok = false;
-    if (ok && std::rename(tmp.c_str(), path_.c_str()) != 0) {
-      ok = false;
-      saved_errno = errno;
-    }
-    if (!ok) {
-      if (error) *error = path_ + ": " + std::strerror(saved_errno);
-      std::remove(tmp.c_str());
-    }
-    return ok;
+    std::string reason;
+    if (write_file_atomically(path_, text, &reason)) return true;
+    if (error) *error = path_ + ": " + reason;
+    return false;
   }
 
  private:

@@ -1,0 +1,106 @@
+// Desktop file exchange: the user types a path (or drops a file on the window, see gui.cpp); saves are atomic, and
+// opens read the file at once and queue the result, which the app takes on its next frame as it would in the browser.
+#include "platform/files_native.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+
+#include "platform/platform.h"
+
+namespace hebblab {
+
+bool write_file_atomically(const std::string& path, const std::string& text, std::string* error) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
+            fsync(fileno(f)) == 0;
+  int saved_errno = errno;
+  if (f && std::fclose(f) != 0 && ok) {
+    ok = false;
+    saved_errno = errno;
+  }
+  if (ok && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    saved_errno = errno;
+  }
+  if (!ok) {
+    if (error) *error = std::strerror(saved_errno);
+    std::remove(tmp.c_str());
+  }
+  return ok;
+}
+
+namespace {
+
+// The browser refuses larger files too: a pattern file is a few kilobytes, and a stray drop of a video should not
+// freeze the app while it reads gigabytes.
+constexpr long kMaxOpenBytes = 10L * 1024 * 1024;
+
+FileExchange::Opened read_for_app(const std::string& path, const std::string& purpose) {
+  FileExchange::Opened opened;
+  opened.purpose = purpose;
+  opened.name = path;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    opened.error = "cannot open " + path + ": " + std::strerror(errno);
+    return opened;
+  }
+  char buf[65536];
+  size_t got = 0;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    opened.text.append(buf, got);
+    if (static_cast<long>(opened.text.size()) > kMaxOpenBytes) {
+      opened.error = path + " is larger than 10 MB";
+      break;
+    }
+  }
+  if (opened.error.empty() && std::ferror(f)) opened.error = "cannot read " + path + ": " + std::strerror(errno);
+  std::fclose(f);
+  if (!opened.error.empty()) opened.text.clear();
+  return opened;
+}
+
+class NativeFileExchange final : public FileExchange {
+ public:
+  bool uses_paths() const override { return true; }
+
+  bool save_text(const std::string& path, const std::string&, const std::string& text,
+                 std::string* error) override {
+    if (path.empty()) {
+      if (error) *error = "no file name given";
+      return false;
+    }
+    std::string reason;
+    if (write_file_atomically(path, text, &reason)) return true;
+    if (error) *error = "cannot write " + path + ": " + reason;
+    return false;
+  }
+
+  void request_open(const std::string& path, const std::string& purpose) override {
+    if (path.empty()) {
+      opened_.push_back({purpose, path, "", "no file name given"});
+      return;
+    }
+    opened_.push_back(read_for_app(path, purpose));
+  }
+
+  std::optional<Opened> take_opened() override {
+    if (opened_.empty()) return std::nullopt;
+    Opened next = std::move(opened_.front());
+    opened_.pop_front();
+    return next;
+  }
+
+ private:
+  std::deque<Opened> opened_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileExchange> make_file_exchange() { return std::make_unique<NativeFileExchange>(); }
+
+}  // namespace hebblab

@@ -1,0 +1,150 @@
+// Browser file exchange: saving is a download, opening is the browser's file picker or a file dropped on the page.
+// Both arrive asynchronously, so JavaScript queues what it has read (Module.hebblabFiles) and the app takes it on a
+// later frame.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "platform/platform.h"
+
+namespace hebblab {
+namespace {
+
+// Installs the queue and the reader shared by the picker and drag-and-drop, and catches files dropped anywhere on
+// the page (the browser would otherwise navigate away to show the file). Larger files than 10 MB are refused
+// unread: a pattern file is a few kilobytes.
+EM_JS(void, js_files_init, (), {
+  if (Module.hebblabFiles) return;
+  const queue = [];
+  Module.hebblabFiles = queue;
+  Module.hebblabReadFile = (file, purpose) => {
+    const entry = {purpose: purpose, name: file.name, text: "", error: ""};
+    if (file.size > 10 * 1024 * 1024) {
+      entry.error = file.name + " is larger than 10 MB";
+      queue.push(entry);
+      return;
+    }
+    file.text().then((text) => {
+      entry.text = text;
+      queue.push(entry);
+    }, (e) => {
+      entry.error = "cannot read " + file.name + ": " + (e && e.message ? e.message : String(e));
+      queue.push(entry);
+    });
+  };
+  const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files");
+  window.addEventListener("dragover", (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  });
+  window.addEventListener("drop", (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    for (const file of e.dataTransfer.files) Module.hebblabReadFile(file, "drop");
+  });
+});
+
+// Returns 0, or a malloc'ed message when the browser refused. The blob URL stays valid for a minute because the
+// browser fetches it only after the click has returned; revoking it at once can cancel the download.
+EM_JS(char*, js_files_download, (const char* name, const char* text), {
+  try {
+    const blob = new Blob([UTF8ToString(text)], {type: "text/plain;charset=utf-8"});
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = UTF8ToString(name);
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return 0;
+  } catch (e) {
+    const m = "the browser refused the download: " + String(e);
+    const n = lengthBytesUTF8(m) + 1;
+    const p = _malloc(n);
+    stringToUTF8(m, p, n);
+    return p;
+  }
+});
+
+EM_JS(void, js_files_pick, (const char* purpose), {
+  let input = document.getElementById("hebblab-file-input");
+  if (!input) {
+    input = document.createElement("input");
+    input.type = "file";
+    input.id = "hebblab-file-input";
+    input.accept = ".txt,text/plain";
+    input.style.display = "none";
+    input.addEventListener("change", () => {
+      if (input.files.length > 0) Module.hebblabReadFile(input.files[0], input.dataset.purpose);
+    });
+    document.body.appendChild(input);
+  }
+  input.dataset.purpose = UTF8ToString(purpose);
+  input.value = "";
+  input.click();
+});
+
+// The oldest queued file as purpose, name, error and text back to back in one malloc'ed buffer, their UTF-8 byte
+// lengths in lengths[0..3]; 0 when the queue is empty. Lengths rather than separators, so any text survives.
+EM_JS(char*, js_files_take, (int* lengths), {
+  const queue = Module.hebblabFiles;
+  if (!queue || queue.length === 0) return 0;
+  const e = queue.shift();
+  const fields = [e.purpose, e.name, e.error, e.text];
+  let total = 0;
+  for (let i = 0; i < 4; ++i) {
+    const n = lengthBytesUTF8(fields[i]);
+    HEAP32[(lengths >> 2) + i] = n;
+    total += n;
+  }
+  const p = _malloc(total + 1);
+  let at = p;
+  for (let i = 0; i < 4; ++i) {
+    stringToUTF8(fields[i], at, lengthBytesUTF8(fields[i]) + 1);
+    at += lengthBytesUTF8(fields[i]);
+  }
+  return p;
+});
+
+class BrowserFileExchange final : public FileExchange {
+ public:
+  BrowserFileExchange() { js_files_init(); }
+
+  bool uses_paths() const override { return false; }
+
+  bool save_text(const std::string&, const std::string& suggested_name, const std::string& text,
+                 std::string* error) override {
+    char* message = js_files_download(suggested_name.c_str(), text.c_str());
+    if (!message) return true;
+    if (error) *error = message;
+    std::free(message);
+    return false;
+  }
+
+  void request_open(const std::string&, const std::string& purpose) override { js_files_pick(purpose.c_str()); }
+
+  std::optional<Opened> take_opened() override {
+    int lengths[4] = {};
+    char* raw = js_files_take(lengths);
+    if (!raw) return std::nullopt;
+    Opened opened;
+    std::string* const fields[4] = {&opened.purpose, &opened.name, &opened.error, &opened.text};
+    const char* at = raw;
+    for (int i = 0; i < 4; ++i) {
+      fields[i]->assign(at, static_cast<size_t>(lengths[i]));
+      at += lengths[i];
+    }
+    std::free(raw);
+    return opened;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FileExchange> make_file_exchange() { return std::make_unique<BrowserFileExchange>(); }
+
+}  // namespace hebblab
