@@ -147,7 +147,7 @@ void App::frame() {
       if (!tab_pending_) tab_ = item.tab;
       ImGui::BeginChild("lab", ImVec2(0, -status_height));
       switch (item.tab) {
-        case Tab::Hopfield: hopfield_.draw(host_, widgets_); break;
+        case Tab::Hopfield: hopfield_.draw(host_, widgets_, status_); break;
         case Tab::Convolution: teaching_text(tr(Str::ConvolutionComing)); break;
         case Tab::Cnn: teaching_text(tr(Str::CnnComing)); break;
         case Tab::About:

@@ -33,50 +33,103 @@ namespace hebblab {
   X(StatusLoadProblem, "Some saved settings could not be read (%s); the rest were restored")                       \
   X(FrameCounter, "frame %llu")                                                                                    \
   /* Hopfield lab */                                                                                               \
-  X(HopGrid, "Grid")                                                                                               \
-  X(HopGridSize, "Size")                                                                                           \
+  X(HopGrid, "Network state x (one neuron per pixel)")                                                            \
+  X(HopGridSize, "Grid")                                                                                           \
+  X(HopGridChangedPatterns, "The stored patterns had another size and were set aside: Undo brings them back.")     \
+  X(HopTool, "Mouse")                                                                                              \
+  X(HopToolPaint, "paint")                                                                                         \
+  X(HopToolInspect, "inspect a neuron")                                                                            \
   X(HopPaintHelp, "Paint: left button = +1 (black), right button = -1 (white).")                                   \
+  X(HopInspectHelp, "Click a neuron to see the sum that decides its next value.")                                  \
   X(HopPresetA, "Letter A")                                                                                        \
   X(HopPresetZ, "Letter Z")                                                                                        \
+  X(HopPresetGlyph, "Load glyph")                                                                                  \
+  X(HopPresetThree, "x = [1, -1, -1]")                                                                   \
   X(HopClear, "Clear")                                                                                             \
   X(HopInvert, "Invert")                                                                                           \
+  X(HopShift, "Shift")                                                                                             \
+  X(HopUndo, "Undo")                                                                                               \
   X(HopStore, "Store pattern")                                                                                     \
   X(HopForgetAll, "Forget all")                                                                                    \
-  X(HopStored, "Stored patterns: %d")                                                                              \
+  X(HopStored, "Stored patterns: %d (click one to load it)")                                                       \
+  X(HopThumbHelp, "Load this pattern into the grid")                                                               \
+  X(HopRemove, "remove")                                                                                           \
   X(HopNoneStored, "No patterns stored yet: paint one (or load a letter) and press Store pattern.")                \
+  X(HopFilePath, "File")                                                                                           \
+  X(HopSaveFile, "Save patterns")                                                                                  \
+  X(HopLoadFile, "Load patterns")                                                                                  \
+  X(HopFileHelp,                                                                                                   \
+    "A pattern file is plain text: one row per line, X = +1 (black) and O = -1 (white), a blank line between "     \
+    "patterns, an optional '# name' line before each. Every pattern in a file has the same size.")                \
+  X(HopFileSaved, "Patterns saved")                                                                               \
+  X(HopFileLoaded, "Loaded %d pattern(s) from %s (Undo brings back what was stored before)")                        \
+  X(HopFileReadFailed, "Could not read the file: ")                                                                \
+  X(HopFileNothingChanged, " (nothing was changed)")                                                               \
+  X(HopFileTooLarge, "patterns larger than 32 x 32 neurons are not supported (nothing was changed)")               \
   X(HopDeform, "Deform")                                                                                           \
   X(HopFlip, "Pixels to flip")                                                                                     \
   X(HopSeed, "Seed")                                                                                               \
   X(HopFlipButton, "Flip")                                                                                         \
+  X(HopDeformHelp, "or paint over the image")                                                                      \
   X(HopRecall, "Recall")                                                                                           \
   X(HopMode, "Update")                                                                                             \
   X(HopModeSync, "synchronous")                                                                                    \
   X(HopModeAsync, "asynchronous")                                                                                  \
+  X(HopModeHelp,                                                                                                   \
+    "Synchronous: every neuron at once, x(t+1) = sgn(W x(t)), as in the lecture. Asynchronous: one step is a "     \
+    "sweep over all neurons in a random order (from the seed), each using the values updated before it.")          \
   X(HopStep, "Step")                                                                                               \
   X(HopRun, "Run")                                                                                                 \
   X(HopStop, "Stop")                                                                                               \
   X(HopSpeed, "Steps per second")                                                                                  \
   X(HopSgnRule, "sgn(h) = +1 when h >= 0, -1 when h < 0 (so sgn(0) = +1).")                                        \
-  X(HopEnergy, "Energy E = -1/2 sum w_ij x_i x_j")                                                                 \
+  X(HopEnergy, "Energy E = -1/2 sum_ij w_ij x_i x_j per step")                                                     \
+  X(HopStepAxis, "step")                                                                                           \
   X(HopEnergyNow, "E = %.3f after %d steps")                                                                       \
   X(HopOutcomePattern, "Settled on stored pattern %d")                                                             \
   X(HopOutcomeInverse, "Settled on the inverse of stored pattern %d")                                              \
   X(HopOutcomeSpurious, "Settled on a spurious state (not a stored pattern)")                                      \
   X(HopOutcomeCycle, "Oscillates between two states (a 2-cycle)")                                                  \
   X(HopOutcomeRunning, "Not settled yet")                                                                          \
+  X(HopOverlaps, "Overlap with each stored pattern")                                                               \
+  X(HopOverlapHelp,                                                                                                \
+    "m = (1/N) sum_i x_i xi_i: +1 when the state equals the pattern, -1 when it is the inverse, near 0 when "       \
+    "unrelated.")                                                                                                  \
   X(HopHebbHelp,                                                                                                   \
     "Hebb's law: neurons that fire together wire together. Storing pattern x adds x_i x_j to the weight w_ij: "    \
     "+1 when the two pixels agree, -1 when they differ. That is the outer product x x^T; averaged over the n "     \
     "patterns and with the diagonal removed it gives W = (1/n) sum x x^T - I.")                                    \
   X(HopEnergyHelp,                                                                                                 \
-    "With symmetric weights and a zero diagonal, changing one neuron to sgn(h_i) changes the energy by "           \
-    "-|h_i| times the flip, never upwards, so asynchronous updates can only go downhill until a minimum: a stored " \
+    "With symmetric weights and a zero diagonal, setting one neuron to sgn(h_i) changes the energy by "            \
+    "-|h_i| (or leaves it), never upwards, so asynchronous updates only go downhill until a minimum: a stored "    \
     "pattern, its inverse, or a spurious state. Synchronous updates change all neurons at once and may "           \
-    "oscillate.")                                                                                                  \
+    "oscillate between two states.")                                                                               \
+  X(HopInspector, "Inspector")                                                                                     \
+  X(HopInspectorEmpty, "Choose 'inspect a neuron' and click a neuron in the grid.")                               \
+  X(HopInspectorNeuron, "Neuron %d (row %d, column %d), x = %+d")                                                  \
+  X(HopInspectorMore, " + ... (%d more non-zero terms)")                                                           \
+  X(HopInspectorDecision, "h = %.4g, so sgn(h) = %+d")                                                             \
+  X(HopInspectorStays, "The neuron keeps its value.")                                                              \
+  X(HopInspectorFlips, "The neuron flips at the next update.")                                                     \
+  X(HopInspectorEnergy, "Its energy E_%d = -1/2 x h = %.4g")                                                       \
+  X(HopWeights, "Weights W")                                                                                       \
+  X(HopWeightsNumbers, "W as numbers")                                                                             \
+  X(HopWeightsHelp,                                                                                                \
+    "Row i, column j is w_ij: red where the stored patterns mostly agree on pixels i and j, blue where they "      \
+    "mostly differ. The diagonal is 0. Hover for the value.")                                                      \
+  X(HopNeuronEnergies, "Energy of each neuron E_i = -1/2 x_i h_i")                                                 \
+  X(HopNeuronEnergyHelp,                                                                                           \
+    "Blue neurons agree with their field (low energy); red ones disagree and will flip. The E_i sum to E.")       \
+  X(HopTabRecall, "Store and recall")                                                                              \
   X(HopCapacity, "Capacity experiment")                                                                            \
   X(HopCapacityHelp,                                                                                               \
     "Store P random patterns in N neurons, flip a fraction of a stored pattern's pixels, and count how often "     \
     "recall returns exactly that pattern. The lecture's marks: 0.138 N and N / (2 ln N).")                        \
+  X(HopCapUserPatterns, "use my stored patterns")                                                                  \
+  X(HopCapUserHelp,                                                                                                \
+    "Instead of random patterns, store the first P of your own patterns (N = the grid's size). Letters look "      \
+    "alike, so they interfere sooner than random patterns do.")                                                    \
+  X(HopCapModeSeed, "Recall uses the update mode and seed chosen above.")                                         \
   X(HopCapN, "Neurons N")                                                                                          \
   X(HopCapPmax, "Largest P")                                                                                       \
   X(HopCapNoise, "Noise (fraction flipped)")                                                                       \

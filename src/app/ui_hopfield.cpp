@@ -1,5 +1,6 @@
-// The Hopfield lab panel. [SECTION] index: grid and painting, stored patterns, recall, capacity experiment,
-// persistence and test-hook state.
+// The Hopfield lab panel. [SECTION] index: editing state (undo, grid, patterns), painting, editing controls and
+// files, stored patterns, recall, inspector, weights and energies, capacity experiment, panel layout, persistence
+// and test-hook state.
 #include "app/ui_hopfield.h"
 
 #include <algorithm>
@@ -9,13 +10,14 @@
 #include <imgui.h>
 
 #include "app/strings.h"
-#include "app/widgets.h"
+#include "core/colormap.h"
 #include "core/letters.h"
 
 namespace hebblab {
 namespace {
 
-const char* kGridSizeLabels[] = {"5 x 5", "7 x 7", "8 x 8", "10 x 10", "12 x 12", "16 x 16", "20 x 20", "24 x 24", "32 x 32"};
+constexpr size_t kMaxUndo = 50;
+constexpr const char* kGlyphs = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 std::string outcome_text(const Outcome& o) {
   char buf[160];
@@ -29,113 +31,316 @@ std::string outcome_text(const Outcome& o) {
   return buf;
 }
 
+std::vector<State> states_of(const std::vector<Pattern>& patterns) {
+  std::vector<State> states;
+  for (const Pattern& p : patterns) states.push_back(p.cells);
+  return states;
+}
+
+// The grids the lab offers: the lecture's three neurons, then the square sizes.
+struct GridChoice {
+  int width, height;
+};
+std::vector<GridChoice> grid_choices() {
+  std::vector<GridChoice> out{{3, 1}};
+  for (int s : offered_grid_sizes()) out.push_back({s, s});
+  return out;
+}
+
 }  // namespace
 
-// [SECTION] grid and painting ---------------------------------------------------------------------------------------
+// [SECTION] editing state: undo, grid, patterns ----------------------------------------------------------------------
 
-void HopfieldLab::set_grid_size(int size) {
-  if (size == size_) return;
-  size_ = size;
-  canvas_.assign(static_cast<size_t>(size * size), -1);
-  // Stored patterns of another size cannot live in this network; they stay in the settings of their size.
-  patterns_.clear();
-  weights_ = hebbian_weights({}, size * size);
+void HopfieldLab::push_undo() {
+  undo_.push_back({width_, height_, canvas_, patterns_});
+  if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
+}
+
+void HopfieldLab::undo() {
+  if (undo_.empty()) return;
+  Snapshot s = std::move(undo_.back());
+  undo_.pop_back();
+  width_ = s.width;
+  height_ = s.height;
+  canvas_ = std::move(s.canvas);
+  set_patterns(std::move(s.patterns));
+}
+
+void HopfieldLab::set_grid(int width, int height) {
+  width_ = width;
+  height_ = height;
+  canvas_.assign(static_cast<size_t>(n()), -1);
+  inspected_ = -1;
+  set_patterns({});  // patterns of another size cannot live in this network (Undo brings them back)
+}
+
+void HopfieldLab::set_patterns(std::vector<Pattern> patterns) {
+  patterns_ = std::move(patterns);
+  weights_ = hebbian_weights(states_of(patterns_), n());
+  weights_dirty_ = true;
+  if (inspected_ >= n()) inspected_ = -1;
+  running_ = false;
   restart_history();
 }
 
+void HopfieldLab::set_canvas(State canvas) {
+  canvas_ = std::move(canvas);
+  running_ = false;
+  restart_history();
+}
+
+void HopfieldLab::shift(int dx, int dy) {
+  State out(canvas_.size(), -1);
+  for (int y = 0; y < height_; ++y)
+    for (int x = 0; x < width_; ++x) {
+      const int sx = (x - dx + width_) % width_, sy = (y - dy + height_) % height_;  // wraps around
+      out[static_cast<size_t>(y * width_ + x)] = canvas_[static_cast<size_t>(sy * width_ + sx)];
+    }
+  set_canvas(std::move(out));
+}
+
+void HopfieldLab::store_current() {
+  Pattern p;
+  // A built-in glyph keeps its character as its name.
+  for (const char* c = kGlyphs; *c && width_ == height_ && width_ >= 5; ++c)
+    if (builtin_glyph(*c, width_).cells == canvas_) p.name = std::string(1, *c);
+  if (p.name.empty()) p.name = "P" + std::to_string(patterns_.size());
+  p.width = width_;
+  p.height = height_;
+  p.cells = canvas_;
+  std::vector<Pattern> next = patterns_;
+  next.push_back(std::move(p));
+  set_patterns(std::move(next));
+}
+
+void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& status) {
+  if (!file.error.empty()) {
+    status = tr(Str::HopFileReadFailed) + file.error;
+    return;
+  }
+  PatternParse parsed = parse_patterns(file.text);
+  if (!parsed.ok()) {
+    status = file.name + ": " + parsed.error + tr(Str::HopFileNothingChanged);
+    return;
+  }
+  const Pattern& first = parsed.patterns.front();
+  if (first.width * first.height > 32 * 32) {
+    status = file.name + ": " + tr(Str::HopFileTooLarge);
+    return;
+  }
+  push_undo();
+  width_ = first.width;
+  height_ = first.height;
+  canvas_ = first.cells;
+  inspected_ = -1;
+  const size_t count = parsed.patterns.size();
+  set_patterns(std::move(parsed.patterns));
+  char buf[256];
+  std::snprintf(buf, sizeof buf, tr(Str::HopFileLoaded), static_cast<int>(count), file.name.c_str());
+  status = buf;
+}
+
+// [SECTION] painting --------------------------------------------------------------------------------------------------
+
 void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
-  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18.0f);
-  const float cell = std::floor(side / static_cast<float>(size_));
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  draw_binary_grid(canvas_, size_, size_, cell);
+  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 17.0f);
+  const float cell = std::floor(side / static_cast<float>(std::max(width_, height_)));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  draw_binary_grid(canvas_, width_, height_, cell);
+  if (inspected_ >= 0) {
+    const ImVec2 a(origin.x + (inspected_ % width_) * cell, origin.y + (inspected_ / width_) * cell);
+    ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(230, 159, 0, 255), 0, 0,
+                                        std::max(2.0f, cell * 0.12f));
+  }
   ImGui::SetCursorScreenPos(origin);
-  ImGui::InvisibleButton("grid", ImVec2(cell * size_, cell * size_),
+  ImGui::InvisibleButton("grid", ImVec2(cell * width_, cell * height_),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   widgets.record_last_item("hopfield.grid");
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  const int x = static_cast<int>(std::floor((m.x - origin.x) / cell)), y = static_cast<int>(std::floor((m.y - origin.y) / cell));
+  const bool inside = x >= 0 && y >= 0 && x < width_ && y < height_;
+  if (tool_ == Tool::Inspect) {
+    if (ImGui::IsItemActivated() && inside) inspected_ = y * width_ + x;
+    return;
+  }
   if (ImGui::IsItemActivated()) paint_value_ = ImGui::IsMouseDown(ImGuiMouseButton_Right) ? -1 : 1;
-  if (ImGui::IsItemActive() && paint_value_ != 0) {
-    ImVec2 m = ImGui::GetIO().MousePos;
-    int x = static_cast<int>((m.x - origin.x) / cell), y = static_cast<int>((m.y - origin.y) / cell);
-    if (x >= 0 && y >= 0 && x < size_ && y < size_) {
-      int8_t& c = canvas_[static_cast<size_t>(y * size_ + x)];
-      if (c != paint_value_) {
-        c = static_cast<int8_t>(paint_value_);
-        running_ = false;
-        restart_history();
-      }
+  if (ImGui::IsItemActive() && paint_value_ != 0 && inside) {
+    int8_t& c = canvas_[static_cast<size_t>(y * width_ + x)];
+    if (c != paint_value_) {
+      c = static_cast<int8_t>(paint_value_);
+      running_ = false;
+      restart_history();
     }
   }
   if (ImGui::IsItemDeactivated()) paint_value_ = 0;
 }
 
-// [SECTION] stored patterns ------------------------------------------------------------------------------------------
+// [SECTION] editing controls and files ---------------------------------------------------------------------------
 
-void HopfieldLab::store_current() {
-  Pattern p;
-  p.name = "P" + std::to_string(patterns_.size());
-  p.width = p.height = size_;
-  p.cells = canvas_;
-  patterns_.push_back(std::move(p));
-  std::vector<State> states;
-  for (const Pattern& q : patterns_) states.push_back(q.cells);
-  weights_ = hebbian_weights(states, size_ * size_);
-  restart_history();
-}
+void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& status) {
+  ImGui::TextUnformatted(tr(Str::HopTool));
+  ImGui::SameLine();
+  if (ImGui::RadioButton(tr(Str::HopToolPaint), tool_ == Tool::Paint)) tool_ = Tool::Paint;
+  widgets.record_last_item("hopfield.tool_paint");
+  ImGui::SameLine();
+  if (ImGui::RadioButton(tr(Str::HopToolInspect), tool_ == Tool::Inspect)) tool_ = Tool::Inspect;
+  widgets.record_last_item("hopfield.tool_inspect");
+  teaching_text(tr(tool_ == Tool::Paint ? Str::HopPaintHelp : Str::HopInspectHelp));
 
-void HopfieldLab::draw_patterns(WidgetRegistry& widgets) {
-  int size_index = static_cast<int>(std::find(offered_grid_sizes().begin(), offered_grid_sizes().end(), size_) -
-                                    offered_grid_sizes().begin());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::Combo(tr(Str::HopGridSize), &size_index, kGridSizeLabels, IM_ARRAYSIZE(kGridSizeLabels)))
-    set_grid_size(offered_grid_sizes()[static_cast<size_t>(size_index)]);
+  const std::vector<GridChoice> grids = grid_choices();
+  int current = 0;
+  for (size_t i = 0; i < grids.size(); ++i)
+    if (grids[i].width == width_ && grids[i].height == height_) current = static_cast<int>(i);
+  char preview[32];
+  std::snprintf(preview, sizeof preview, "%d x %d", width_, height_);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  if (ImGui::BeginCombo(tr(Str::HopGridSize), preview)) {
+    for (size_t i = 0; i < grids.size(); ++i) {
+      char label[32];
+      std::snprintf(label, sizeof label, "%d x %d", grids[i].width, grids[i].height);
+      if (ImGui::Selectable(label, static_cast<int>(i) == current) && static_cast<int>(i) != current) {
+        if (!patterns_.empty()) status = tr(Str::HopGridChangedPatterns);
+        push_undo();
+        set_grid(grids[i].width, grids[i].height);
+      }
+    }
+    ImGui::EndCombo();
+  }
   widgets.record_last_item("hopfield.size");
 
-  auto load = [&](char c) {
-    canvas_ = builtin_glyph(c, size_).cells;
-    running_ = false;
-    restart_history();
-  };
-  if (ImGui::Button(tr(Str::HopPresetA))) load('A');
+  // Presets: the lecture's letters, any glyph of the built-in alphabet, the three-neuron example.
+  const bool square = width_ == height_ && width_ >= 5;
+  ImGui::BeginDisabled(!square);
+  if (ImGui::Button(tr(Str::HopPresetA))) set_canvas(builtin_glyph('A', width_).cells);
   widgets.record_last_item("hopfield.preset_a");
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::HopPresetZ))) load('Z');
+  if (ImGui::Button(tr(Str::HopPresetZ))) set_canvas(builtin_glyph('Z', width_).cells);
   widgets.record_last_item("hopfield.preset_z");
   ImGui::SameLine();
+  char glyph[2] = {kGlyphs[glyph_], 0};
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
+  if (ImGui::BeginCombo("##glyph", glyph)) {
+    for (int i = 0; kGlyphs[i]; ++i) {
+      char label[2] = {kGlyphs[i], 0};
+      if (ImGui::Selectable(label, i == glyph_)) glyph_ = i;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::HopPresetGlyph))) set_canvas(builtin_glyph(kGlyphs[glyph_], width_).cells);
+  widgets.record_last_item("hopfield.preset_glyph");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::HopPresetThree))) {
+    if (width_ != 3 || height_ != 1) {
+      if (!patterns_.empty()) status = tr(Str::HopGridChangedPatterns);
+      push_undo();
+      set_grid(3, 1);
+    }
+    set_canvas(lecture_three_neurons().cells);
+  }
+  widgets.record_last_item("hopfield.preset_three");
+
   if (ImGui::Button(tr(Str::HopClear))) {
-    std::fill(canvas_.begin(), canvas_.end(), int8_t{-1});
-    restart_history();
+    push_undo();
+    set_canvas(State(static_cast<size_t>(n()), -1));
   }
   widgets.record_last_item("hopfield.clear");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::HopInvert))) {
-    for (int8_t& c : canvas_) c = static_cast<int8_t>(-c);
-    restart_history();
+    State inverted = canvas_;
+    for (int8_t& c : inverted) c = static_cast<int8_t>(-c);
+    set_canvas(std::move(inverted));
   }
   widgets.record_last_item("hopfield.invert");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::HopShift));
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("left", ImGuiDir_Left)) shift(-1, 0);
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("right", ImGuiDir_Right)) shift(1, 0);
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("up", ImGuiDir_Up)) shift(0, -1);
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("down", ImGuiDir_Down)) shift(0, 1);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(undo_.empty());
+  if (ImGui::Button(tr(Str::HopUndo)) ||
+      (!undo_.empty() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)))
+    undo();
+  widgets.record_last_item("hopfield.undo");
+  ImGui::EndDisabled();
 
   if (ImGui::Button(tr(Str::HopStore))) store_current();
   widgets.record_last_item("hopfield.store");
   help_marker(tr(Str::HopHebbHelp));
   ImGui::SameLine();
+  ImGui::BeginDisabled(patterns_.empty());
   if (ImGui::Button(tr(Str::HopForgetAll))) {
-    patterns_.clear();
-    weights_ = hebbian_weights({}, size_ * size_);
-    restart_history();
+    push_undo();
+    set_patterns({});
   }
   widgets.record_last_item("hopfield.forget_all");
+  ImGui::EndDisabled();
 
+  // Pattern files: a download / file picker in the browser, a path on the desktop.
+  if (host.files) {
+    if (host.files->uses_paths()) {
+      char buf[512];
+      std::snprintf(buf, sizeof buf, "%s", file_path_.c_str());
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+      if (ImGui::InputText(tr(Str::HopFilePath), buf, sizeof buf)) file_path_ = buf;
+    }
+    ImGui::BeginDisabled(patterns_.empty());
+    if (ImGui::Button(tr(Str::HopSaveFile))) {
+      std::string error;
+      if (host.files->save_text(file_path_, "hebblab-patterns.txt", format_patterns(patterns_), &error))
+        status = tr(Str::HopFileSaved) + (host.files->uses_paths() ? ": " + file_path_ : std::string());
+      else
+        status = error;
+    }
+    widgets.record_last_item("hopfield.save_file");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::HopLoadFile))) host.files->request_open(file_path_, "patterns");
+    widgets.record_last_item("hopfield.load_file");
+    help_marker(tr(Str::HopFileHelp));
+    while (auto opened = host.files->take_opened()) open_file(*opened, status);
+  }
+}
+
+// [SECTION] stored patterns ------------------------------------------------------------------------------------------
+
+void HopfieldLab::draw_patterns(WidgetRegistry& widgets) {
   if (patterns_.empty()) {
     teaching_text(tr(Str::HopNoneStored));
     return;
   }
   ImGui::Text(tr(Str::HopStored), static_cast<int>(patterns_.size()));
-  const float thumb = std::max(2.0f, std::floor(ImGui::GetFontSize() * 3.0f / static_cast<float>(size_)));
+  const float thumb = std::max(2.0f, std::floor(ImGui::GetFontSize() * 3.0f / static_cast<float>(std::max(width_, height_))));
+  const float item_w = thumb * width_ + ImGui::GetStyle().ItemSpacing.x;
+  const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / item_w));
+  int remove = -1;
   for (size_t i = 0; i < patterns_.size(); ++i) {
-    if (i % 6 != 0) ImGui::SameLine();
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
     ImGui::BeginGroup();
-    draw_binary_grid(patterns_[i].cells, size_, size_, thumb);
-    ImGui::Text("%d", static_cast<int>(i));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw_binary_grid(patterns_[i].cells, width_, height_, thumb);
+    ImGui::SetCursorScreenPos(at);
+    if (ImGui::InvisibleButton("thumb", ImVec2(thumb * width_, thumb * height_))) set_canvas(patterns_[i].cells);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::HopThumbHelp));
+    ImGui::Text("%d %s", static_cast<int>(i), patterns_[i].name.c_str());
+    if (ImGui::SmallButton(tr(Str::HopRemove))) remove = static_cast<int>(i);
+    widgets.record_last_item("hopfield.remove_" + std::to_string(i));
     ImGui::EndGroup();
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    push_undo();
+    std::vector<Pattern> next = patterns_;
+    next.erase(next.begin() + remove);
+    set_patterns(std::move(next));
   }
 }
 
@@ -145,6 +350,7 @@ void HopfieldLab::restart_history() {
   history_.assign(1, canvas_);
   energies_.assign(1, energy(weights_, canvas_));
   outcome_.reset();
+  energy_dirty_ = true;
 }
 
 void HopfieldLab::step_once() {
@@ -160,23 +366,21 @@ void HopfieldLab::step_once() {
   canvas_ = next;
   history_.push_back(std::move(next));
   energies_.push_back(energy(weights_, canvas_));
-  std::vector<State> states;
-  for (const Pattern& p : patterns_) states.push_back(p.cells);
-  outcome_ = settled(history_, states);
+  energy_dirty_ = true;
+  outcome_ = settled(history_, states_of(patterns_));
   if (outcome_) running_ = false;
 }
 
 void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   section_title(tr(Str::HopDeform));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::SliderInt(tr(Str::HopFlip), &flip_count_, 0, size_ * size_ / 2);
+  ImGui::SliderInt(tr(Str::HopFlip), &flip_count_, 0, std::max(1, n() / 2));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt(tr(Str::HopSeed), &seed_);
-  if (ImGui::Button(tr(Str::HopFlipButton))) {
-    canvas_ = deform(canvas_, flip_count_, static_cast<uint64_t>(seed_));
-    restart_history();
-  }
+  if (ImGui::Button(tr(Str::HopFlipButton))) set_canvas(deform(canvas_, flip_count_, static_cast<uint64_t>(seed_)));
   widgets.record_last_item("hopfield.flip");
+  ImGui::SameLine();
+  teaching_text(tr(Str::HopDeformHelp));
 
   section_title(tr(Str::HopRecall));
   ImGui::TextUnformatted(tr(Str::HopMode));
@@ -186,8 +390,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   ImGui::SameLine();
   if (ImGui::RadioButton(tr(Str::HopModeAsync), mode_ == UpdateMode::Asynchronous)) mode_ = UpdateMode::Asynchronous;
   widgets.record_last_item("hopfield.mode_async");
+  help_marker(tr(Str::HopModeHelp));
   teaching_text(tr(Str::HopSgnRule));
 
+  ImGui::BeginDisabled(patterns_.empty());
   if (ImGui::Button(tr(Str::HopStep))) step_once();
   widgets.record_last_item("hopfield.step");
   ImGui::SameLine();
@@ -200,10 +406,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
     running_ = false;
   }
   widgets.record_last_item("hopfield.run");
+  ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::SliderFloat(tr(Str::HopSpeed), &steps_per_second_, 1.0f, 30.0f, "%.0f");
-
   if (running_) {
     run_clock_ += ImGui::GetIO().DeltaTime;
     while (running_ && run_clock_ >= 1.0 / steps_per_second_) {
@@ -212,14 +418,149 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
     }
   }
 
-  section_title(tr(Str::HopEnergy));
+  // Energy per step.
+  ImGui::TextUnformatted(tr(Str::HopEnergy));
   help_marker(tr(Str::HopEnergyHelp));
-  std::vector<float> e(energies_.begin(), energies_.end());
-  ImGui::PlotLines("##energy", e.data(), static_cast<int>(e.size()), 0, nullptr, FLT_MAX, FLT_MAX,
-                   ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 5));
-  ImGui::Text(tr(Str::HopEnergyNow), energies_.empty() ? 0.0 : energies_.back(),
-              static_cast<int>(history_.size()) - 1);
-  if (outcome_) ImGui::TextUnformatted(outcome_text(*outcome_).c_str());
+  const auto [lo, hi] = std::minmax_element(energies_.begin(), energies_.end());
+  const double pad = std::max(1e-9, (*hi - *lo) * 0.1);
+  const double steps = std::max<double>(1, static_cast<double>(energies_.size()) - 1);
+  PlotFrame f = begin_plot(ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 7), 0, steps, *lo - pad,
+                           *hi + pad, tr(Str::HopStepAxis), "E");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 line = IM_COL32(0, 114, 178, 255);
+  for (size_t i = 0; i < energies_.size(); ++i) {
+    const ImVec2 p = f.map(static_cast<double>(i), energies_[i]);
+    dl->AddCircleFilled(p, 3.0f, line);
+    if (i > 0) dl->AddLine(f.map(static_cast<double>(i - 1), energies_[i - 1]), p, line, 2.0f);
+  }
+  end_plot(f);
+  ImGui::Text(tr(Str::HopEnergyNow), energies_.back(), static_cast<int>(history_.size()) - 1);
+  if (outcome_) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 110, 60, 255));
+    ImGui::TextUnformatted(outcome_text(*outcome_).c_str());
+    ImGui::PopStyleColor();
+  }
+
+  // Overlaps with every stored pattern.
+  if (!patterns_.empty()) {
+    ImGui::TextUnformatted(tr(Str::HopOverlaps));
+    help_marker(tr(Str::HopOverlapHelp));
+    const std::vector<double> m = overlaps(canvas_, states_of(patterns_));
+    for (size_t i = 0; i < m.size(); ++i) {
+      char label[64];
+      std::snprintf(label, sizeof label, "m%d %s  %+.2f", static_cast<int>(i), patterns_[i].name.c_str(), m[i]);
+      ImGui::ProgressBar(static_cast<float>((m[i] + 1.0) * 0.5), ImVec2(ImGui::GetFontSize() * 12, 0), label);
+      if (i % 2 == 0 && i + 1 < m.size()) ImGui::SameLine();
+    }
+  }
+}
+
+// [SECTION] inspector ------------------------------------------------------------------------------------------------
+
+void HopfieldLab::draw_inspector() {
+  section_title(tr(Str::HopInspector));
+  if (inspected_ < 0 || inspected_ >= n()) {
+    teaching_text(tr(Str::HopInspectorEmpty));
+    return;
+  }
+  const int i = inspected_;
+  const double np = std::max(1, weights_.n_patterns);
+  const double h = static_cast<double>(scaled_local_field(weights_, canvas_, i)) / np;
+  ImGui::Text(tr(Str::HopInspectorNeuron), i, i / width_, i % width_, static_cast<int>(canvas_[static_cast<size_t>(i)]));
+  // The sum with its numbers: every term for small networks, the non-zero ones up to a limit for large ones.
+  std::string terms;
+  int shown = 0, hidden = 0;
+  for (int j = 0; j < n(); ++j) {
+    const double w = weights_.weight(i, j);
+    if (j == i || (n() > 25 && w == 0)) continue;
+    if (shown >= 25) {
+      ++hidden;
+      continue;
+    }
+    char t[48];
+    std::snprintf(t, sizeof t, "%s(%.3g)(%+d)", shown ? " + " : "", w, static_cast<int>(canvas_[static_cast<size_t>(j)]));
+    terms += t;
+    ++shown;
+  }
+  if (hidden) {
+    char more[64];
+    std::snprintf(more, sizeof more, tr(Str::HopInspectorMore), hidden);
+    terms += more;
+  }
+  ImGui::TextWrapped("h_%d = sum_j w_%d,j x_j = %s", i, i, terms.empty() ? "0" : terms.c_str());
+  const int decision = sgn(scaled_local_field(weights_, canvas_, i));
+  ImGui::Text(tr(Str::HopInspectorDecision), h, decision);
+  ImGui::TextUnformatted(decision == canvas_[static_cast<size_t>(i)] ? tr(Str::HopInspectorStays)
+                                                                      : tr(Str::HopInspectorFlips));
+  ImGui::Text(tr(Str::HopInspectorEnergy), i, -0.5 * canvas_[static_cast<size_t>(i)] * h);
+}
+
+// [SECTION] weights and energies ------------------------------------------------------------------------------------
+
+void HopfieldLab::draw_weights(Host& host) {
+  ImGui::TextUnformatted(tr(Str::HopWeights));
+  help_marker(tr(Str::HopWeightsHelp));
+  if (weights_dirty_) {
+    std::vector<float> w(static_cast<size_t>(n()) * static_cast<size_t>(n()));
+    double scale = 0;
+    for (int r = 0; r < n(); ++r)
+      for (int c = 0; c < n(); ++c) {
+        const double v = weights_.weight(r, c);
+        w[static_cast<size_t>(r) * static_cast<size_t>(n()) + static_cast<size_t>(c)] = static_cast<float>(v);
+        scale = std::max(scale, std::abs(v));
+      }
+    weights_map_.set(host.textures, w, n(), n(), scale > 0 ? scale : 1.0);
+    weights_dirty_ = false;
+  }
+  if (n() <= 25) {
+    // Small networks: the numbers themselves, coloured like the heatmap (open at once for the lecture's 3 x 3).
+    ImGui::SetNextItemOpen(n() <= 9, ImGuiCond_Appearing);
+    if (ImGui::TreeNode(tr(Str::HopWeightsNumbers))) {
+      const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
+                                    ImGuiTableFlags_ScrollY;
+      const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * (n() + 1.5f), ImGui::GetFontSize() * 16);
+      if (ImGui::BeginTable("W", n() + 1, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableNextColumn();
+        for (int c = 0; c < n(); ++c) {
+          ImGui::TableNextColumn();
+          ImGui::TextDisabled("%d", c);
+        }
+        for (int r = 0; r < n(); ++r) {
+          ImGui::TableNextColumn();
+          ImGui::TextDisabled("%d", r);
+          for (int c = 0; c < n(); ++c) {
+            ImGui::TableNextColumn();
+            const double v = weights_.weight(r, c);
+            const Rgba& col = diverging_colormap()[static_cast<size_t>(colormap_index(v, weights_map_.scale()))];
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(col[0], col[1], col[2], 255));
+            const bool dark = 0.299 * col[0] + 0.587 * col[1] + 0.114 * col[2] < 140;
+            ImGui::PushStyleColor(ImGuiCol_Text, dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 255));
+            ImGui::Text("%.3g", v);
+            ImGui::PopStyleColor();
+          }
+        }
+        ImGui::EndTable();
+      }
+      ImGui::TreePop();
+    }
+  }
+  const int hovered = weights_map_.draw(ImGui::GetFontSize() * 14);
+  if (hovered >= 0)
+    ImGui::SetTooltip("w_%d,%d = %.4g", hovered / n(), hovered % n(), weights_.weight(hovered / n(), hovered % n()));
+
+  ImGui::TextUnformatted(tr(Str::HopNeuronEnergies));
+  help_marker(tr(Str::HopNeuronEnergyHelp));
+  const std::vector<double> e = neuron_energies(weights_, canvas_);
+  if (energy_dirty_) {
+    std::vector<float> values(e.begin(), e.end());
+    double scale = 0;
+    for (double v : e) scale = std::max(scale, std::abs(v));
+    energy_map_.set(host.textures, values, width_, height_, scale > 0 ? scale : 1.0);
+    energy_dirty_ = false;
+  }
+  const int cell = energy_map_.draw(ImGui::GetFontSize() * 8);
+  if (cell >= 0) ImGui::SetTooltip("E_%d = %.4g", cell, e[static_cast<size_t>(cell)]);
 }
 
 // [SECTION] capacity experiment -------------------------------------------------------------------------------------
@@ -239,9 +580,15 @@ void HopfieldLab::on_job_event(const JobEvent& event) {
 void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   teaching_text(tr(Str::HopCapacityHelp));
   const float w = ImGui::GetFontSize() * 7;
+  ImGui::Checkbox(tr(Str::HopCapUserPatterns), &capacity_user_patterns_);
+  widgets.record_last_item("capacity.user_patterns");
+  help_marker(tr(Str::HopCapUserHelp));
+  ImGui::BeginDisabled(capacity_user_patterns_);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(tr(Str::HopCapN), &capacity_.n_neurons, 10);
   capacity_.n_neurons = std::clamp(capacity_.n_neurons, 4, 1024);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(tr(Str::HopCapPmax), &capacity_.p_max, 1);
@@ -253,18 +600,27 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(tr(Str::HopCapTrials), &capacity_.trials, 10);
   capacity_.trials = std::clamp(capacity_.trials, 1, 5000);
+  teaching_text(tr(Str::HopCapModeSeed));
 
   if (capacity_job_ == 0) {
-    if (ImGui::Button(tr(Str::HopCapStart)) && host.jobs) {
-      capacity_.mode = mode_;
-      capacity_.seed = static_cast<uint64_t>(seed_);
+    const bool can_start = host.jobs && (!capacity_user_patterns_ || !patterns_.empty());
+    ImGui::BeginDisabled(!can_start);
+    if (ImGui::Button(tr(Str::HopCapStart))) {
+      CapacityConfig c = capacity_;
+      c.mode = mode_;
+      c.seed = static_cast<uint64_t>(seed_);
+      if (capacity_user_patterns_) {
+        c.n_neurons = n();
+        c.user_patterns = states_of(patterns_);
+      }
       capacity_points_.clear();
       capacity_progress_ = 0;
       capacity_events_ = 0;
       capacity_status_.clear();
-      capacity_job_ = host.jobs->start("capacity", format_capacity_config(capacity_));
+      capacity_job_ = host.jobs->start("capacity", format_capacity_config(c));
     }
     widgets.record_last_item("capacity.start");
+    ImGui::EndDisabled();
   } else {
     if (ImGui::Button(tr(Str::HopCapCancel)) && host.jobs) host.jobs->cancel(capacity_job_);
     widgets.record_last_item("capacity.cancel");
@@ -281,65 +637,82 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
 }
 
 void HopfieldLab::draw_capacity_plot() {
+  const double nn = capacity_user_patterns_ ? n() : capacity_.n_neurons;
+  const double x_max = std::max(1.0, static_cast<double>(capacity_.p_max)) / nn;
   const float font = ImGui::GetFontSize();
-  ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, font * 30), font * 12);
-  ImVec2 o = ImGui::GetCursorScreenPos();
+  PlotFrame f = begin_plot(ImVec2(std::min(ImGui::GetContentRegionAvail().x, font * 34), font * 12), 0, x_max, 0,
+                           1, tr(Str::HopCapAxisX), tr(Str::HopCapAxisY));
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 a(o.x + font * 2.5f, o.y + font * 0.5f), b(o.x + size.x - font * 0.5f, o.y + size.y - font * 1.5f);
-  const ImU32 axis = ImGui::GetColorU32(ImGuiCol_TextDisabled), text = ImGui::GetColorU32(ImGuiCol_Text);
-  dl->AddRect(a, b, axis);
-  const double n = capacity_.n_neurons, x_max = std::max(1.0, static_cast<double>(capacity_.p_max)) / n;
-  auto px = [&](double pn) { return a.x + static_cast<float>(pn / x_max) * (b.x - a.x); };
-  auto py = [&](double f) { return b.y - static_cast<float>(f) * (b.y - a.y); };
-  dl->AddText(ImVec2(o.x, a.y - font * 0.5f), text, "1");
-  dl->AddText(ImVec2(o.x, b.y - font * 0.5f), text, "0");
-  dl->AddText(ImVec2(b.x - font * 3, b.y + font * 0.2f), text, tr(Str::HopCapAxisX));
-  dl->AddText(ImVec2(a.x + font * 0.3f, a.y), axis, tr(Str::HopCapAxisY));
-  const struct { double pn; const char* label; ImU32 colour; } marks[] = {
-      {capacity_limit_hebbian(capacity_.n_neurons) / n, "0.138 N", IM_COL32(230, 159, 0, 255)},
-      {capacity_limit_perfect(capacity_.n_neurons) / n, "N/(2 ln N)", IM_COL32(86, 180, 233, 255)}};
+  const int n_marks = static_cast<int>(nn);
+  const struct {
+    double pn;
+    const char* label;
+    ImU32 colour;
+  } marks[] = {{capacity_limit_hebbian(n_marks) / nn, "0.138 N", IM_COL32(230, 159, 0, 255)},
+               {capacity_limit_perfect(n_marks) / nn, "N/(2 ln N)", IM_COL32(86, 180, 233, 255)}};
+  float label_y = f.a.y + font * 1.2f;
   for (const auto& m : marks) {
     if (m.pn > x_max) continue;
-    dl->AddLine(ImVec2(px(m.pn), a.y), ImVec2(px(m.pn), b.y), m.colour, 1.5f);
-    dl->AddText(ImVec2(px(m.pn) + 3, b.y + font * 0.2f), m.colour, m.label);
+    const float x = f.map(m.pn, 0).x;
+    dl->AddLine(ImVec2(x, f.a.y), ImVec2(x, f.b.y), m.colour, 2.0f);
+    dl->AddText(ImVec2(x + 3, label_y), m.colour, m.label);
+    label_y += font * 1.1f;  // stacked, so close marks stay readable
   }
+  const ImU32 line = IM_COL32(0, 114, 178, 255);
   for (size_t i = 0; i < capacity_points_.size(); ++i) {
-    ImVec2 p(px(capacity_points_[i].p / n), py(capacity_points_[i].recalled));
-    dl->AddCircleFilled(p, 3.0f, text);
-    if (i > 0) dl->AddLine(ImVec2(px(capacity_points_[i - 1].p / n), py(capacity_points_[i - 1].recalled)), p, text, 1.5f);
+    const ImVec2 p = f.map(capacity_points_[i].p / nn, capacity_points_[i].recalled);
+    dl->AddCircleFilled(p, 3.0f, line);
+    if (i > 0) dl->AddLine(f.map(capacity_points_[i - 1].p / nn, capacity_points_[i - 1].recalled), p, line, 2.0f);
   }
-  ImGui::Dummy(size);
+  end_plot(f);
 }
 
-// [SECTION] panel, persistence and test-hook state ----------------------------------------------------------------
+// [SECTION] panel layout ----------------------------------------------------------------------------------------
 
-void HopfieldLab::draw(Host& host, WidgetRegistry& widgets) {
+void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
   if (history_.empty()) restart_history();
-  if (ImGui::BeginTable("hopfield", 2, ImGuiTableFlags_Resizable)) {
-    ImGui::TableNextColumn();
-    section_title(tr(Str::HopGrid));
-    teaching_text(tr(Str::HopPaintHelp));
-    draw_grid(widgets);
-    draw_patterns(widgets);
-    ImGui::TableNextColumn();
-    draw_recall(widgets);
-    ImGui::EndTable();
+  if (!ImGui::BeginTabBar("hopfield_parts")) return;
+  const bool recall_open = ImGui::BeginTabItem(tr(Str::HopTabRecall));
+  widgets.record_last_item("hopfield.tab_recall");
+  if (recall_open) {
+    if (ImGui::BeginTable("hopfield", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+      ImGui::TableNextColumn();
+      section_title(tr(Str::HopGrid));
+      draw_grid(widgets);
+      draw_edit(host, widgets, status);
+      draw_patterns(widgets);
+      ImGui::TableNextColumn();
+      draw_recall(widgets);
+      ImGui::TableNextColumn();
+      draw_inspector();
+      draw_weights(host);
+      ImGui::EndTable();
+    }
+    ImGui::EndTabItem();
   }
-  section_title(tr(Str::HopCapacity));
-  draw_capacity(host, widgets);
+  const bool capacity_open = ImGui::BeginTabItem(tr(Str::HopCapacity));
+  widgets.record_last_item("hopfield.tab_capacity");
+  if (capacity_open) {
+    draw_capacity(host, widgets);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
+
+// [SECTION] persistence and test-hook state --------------------------------------------------------------------------
 
 void HopfieldLab::save(Settings& s) const {
-  s.set_int("hopfield.size", size_);
+  s.set_int("hopfield.width", width_);
+  s.set_int("hopfield.height", height_);
   s.set("hopfield.mode", mode_ == UpdateMode::Synchronous ? "sync" : "async");
   s.set_int("hopfield.flip", flip_count_);
   s.set_int("hopfield.seed", seed_);
   s.set_double("hopfield.speed", steps_per_second_);
-  Pattern canvas{"", size_, size_, canvas_};
-  s.set("hopfield.canvas", format_patterns({canvas}));
+  s.set("hopfield.file", file_path_);
+  s.set("hopfield.canvas", format_patterns({Pattern{"", width_, height_, canvas_}}));
   s.set("hopfield.patterns", patterns_.empty() ? "" : format_patterns(patterns_));
-  CapacityConfig c = capacity_;
-  s.set("capacity.config", format_capacity_config(c));
+  s.set("capacity.config", format_capacity_config(capacity_));
+  s.set_int("capacity.user_patterns", capacity_user_patterns_ ? 1 : 0);
 }
 
 bool HopfieldLab::load(const Settings& s, std::string* error) {
@@ -348,36 +721,32 @@ bool HopfieldLab::load(const Settings& s, std::string* error) {
     if (error && error->empty()) *error = what;
     ok = false;
   };
-  int size = s.get_int("hopfield.size", 5);
-  const auto& sizes = offered_grid_sizes();
-  if (std::find(sizes.begin(), sizes.end(), size) == sizes.end()) {
-    fail("hopfield.size");
-    size = 5;
+  int width = s.get_int("hopfield.width", 5), height = s.get_int("hopfield.height", 5);
+  if (width < 1 || height < 1 || width * height > 32 * 32) {
+    fail("hopfield.width/height");
+    width = height = 5;
   }
-  size_ = 0;  // force set_grid_size to reset everything for the restored size
-  set_grid_size(size);
+  set_grid(width, height);
   mode_ = s.get("hopfield.mode", "sync") == "async" ? UpdateMode::Asynchronous : UpdateMode::Synchronous;
-  flip_count_ = std::clamp(s.get_int("hopfield.flip", 2), 0, size * size);
+  flip_count_ = std::clamp(s.get_int("hopfield.flip", 2), 0, n());
   seed_ = s.get_int("hopfield.seed", 1);
   steps_per_second_ = static_cast<float>(std::clamp(s.get_double("hopfield.speed", 4.0), 1.0, 30.0));
+  file_path_ = s.get("hopfield.file", file_path_);
+  capacity_user_patterns_ = s.get_int("capacity.user_patterns", 0) != 0;
   if (s.has("hopfield.canvas")) {
     PatternParse canvas = parse_patterns(s.get("hopfield.canvas"));
-    if (canvas.ok() && canvas.patterns.size() == 1 && canvas.patterns[0].width == size)
+    if (canvas.ok() && canvas.patterns[0].width == width && canvas.patterns[0].height == height)
       canvas_ = canvas.patterns[0].cells;
     else
       fail("hopfield.canvas");
   }
-  std::string patterns = s.get("hopfield.patterns");
+  const std::string patterns = s.get("hopfield.patterns");
   if (!patterns.empty()) {
     PatternParse parsed = parse_patterns(patterns);
-    if (parsed.ok() && parsed.patterns[0].width == size && parsed.patterns[0].height == size) {
-      patterns_ = parsed.patterns;
-      std::vector<State> states;
-      for (const Pattern& p : patterns_) states.push_back(p.cells);
-      weights_ = hebbian_weights(states, size * size);
-    } else {
+    if (parsed.ok() && parsed.patterns[0].width == width && parsed.patterns[0].height == height)
+      set_patterns(std::move(parsed.patterns));
+    else
       fail("hopfield.patterns: " + parsed.error);
-    }
   }
   if (s.has("capacity.config")) {
     std::string err;
@@ -391,18 +760,26 @@ bool HopfieldLab::load(const Settings& s, std::string* error) {
 
 void HopfieldLab::write_json(JsonWriter& j) const {
   j.key("hopfield").begin_object();
-  j.key("width").value(size_).key("height").value(size_);
+  j.key("width").value(width_).key("height").value(height_);
   j.key("state").array(canvas_);
   j.key("patterns").value(static_cast<int>(patterns_.size()));
+  j.key("pattern_names").begin_array();
+  for (const Pattern& p : patterns_) j.value(p.name);
+  j.end_array();
+  j.key("undo_depth").value(static_cast<int>(undo_.size()));
+  j.key("tool").value(tool_ == Tool::Paint ? "paint" : "inspect");
+  j.key("inspected").value(inspected_);
   j.key("mode").value(mode_ == UpdateMode::Synchronous ? "sync" : "async");
   j.key("flip").value(flip_count_).key("seed").value(seed_);
   j.key("running").value(running_);
   j.key("steps").value(static_cast<int>(history_.size()) - 1);
   j.key("energies").array(energies_);
+  j.key("overlaps").array(overlaps(canvas_, states_of(patterns_)));
   j.key("outcome");
   if (outcome_) {
     j.begin_object().key("kind").value(outcome_kind_name(outcome_->kind)).key("index");
-    if (outcome_->index) j.value(*outcome_->index); else j.null();
+    if (outcome_->index) j.value(*outcome_->index);
+    else j.null();
     j.end_object();
   } else {
     j.null();
@@ -413,6 +790,7 @@ void HopfieldLab::write_json(JsonWriter& j) const {
   j.key("progress").value(capacity_progress_);
   j.key("progress_events").value(capacity_events_);
   j.key("status").value(capacity_status_);
+  j.key("user_patterns").value(capacity_user_patterns_);
   j.key("config").value(format_capacity_config(capacity_));
   j.key("points").begin_array();
   for (const CapacityPoint& p : capacity_points_) j.begin_array().value(p.p).value(p.recalled).end_array();

@@ -1,5 +1,6 @@
 // The Hopfield lab: paint a pattern, store it with Hebb's rule, deform it, and watch recall pull it back as the
-// energy falls; plus the capacity experiment, run as a background job.
+// energy falls; inspect one neuron's arithmetic, the weights and the per-neuron energies; and measure capacity
+// with a background job.
 #pragma once
 #include <optional>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "app/host.h"
 #include "app/test_hook.h"
+#include "app/widgets.h"
 #include "core/capacity.h"
 #include "core/hopfield.h"
 #include "core/json_writer.h"
@@ -17,7 +19,8 @@ namespace hebblab {
 
 class HopfieldLab {
  public:
-  void draw(Host& host, WidgetRegistry& widgets);
+  // status: the app's status line, for messages that must not be missed (a bad file, an undoable loss).
+  void draw(Host& host, WidgetRegistry& widgets, std::string& status);
   void on_job_event(const JobEvent& event);
   void save(Settings& s) const;
   // Returns false (and fills *error) when a saved value could not be used; everything usable is restored.
@@ -25,21 +28,44 @@ class HopfieldLab {
   void write_json(JsonWriter& j) const;
 
  private:
-  void set_grid_size(int size);
+  struct Snapshot {  // what an undo brings back
+    int width, height;
+    State canvas;
+    std::vector<Pattern> patterns;
+  };
+  enum class Tool { Paint, Inspect };
+
+  int n() const { return width_ * height_; }
+  void push_undo();
+  void undo();
+  void set_grid(int width, int height);
+  void set_patterns(std::vector<Pattern> patterns);
+  void set_canvas(State canvas);
+  void shift(int dx, int dy);
   void store_current();
   void restart_history();
   void step_once();
+  void open_file(const FileExchange::Opened& file, std::string& status);
+
   void draw_grid(WidgetRegistry& widgets);
+  void draw_edit(Host& host, WidgetRegistry& widgets, std::string& status);
   void draw_patterns(WidgetRegistry& widgets);
   void draw_recall(WidgetRegistry& widgets);
+  void draw_inspector();
+  void draw_weights(Host& host);
   void draw_capacity(Host& host, WidgetRegistry& widgets);
   void draw_capacity_plot();
 
-  int size_ = 5;  // square grid: size x size neurons
+  int width_ = 5, height_ = 5;
   State canvas_ = State(25, -1);
   std::vector<Pattern> patterns_;
   HebbianWeights weights_ = hebbian_weights({}, 25);
+  std::vector<Snapshot> undo_;
+  Tool tool_ = Tool::Paint;
   int paint_value_ = 0;  // value being painted while a mouse button is held
+  int glyph_ = 0;        // index into the built-in alphabet
+  int inspected_ = -1;   // neuron shown in the inspector
+  std::string file_path_ = "hebblab-patterns.txt";
 
   UpdateMode mode_ = UpdateMode::Synchronous;
   int flip_count_ = 2;
@@ -51,8 +77,13 @@ class HopfieldLab {
   std::vector<double> energies_;
   std::optional<Outcome> outcome_;
 
+  // Heatmaps are re-uploaded only when what they show changes.
+  Heatmap weights_map_, energy_map_;
+  bool weights_dirty_ = true, energy_dirty_ = true;
+
   // Capacity experiment.
   CapacityConfig capacity_;
+  bool capacity_user_patterns_ = false;
   int capacity_job_ = 0;  // 0: none running
   double capacity_progress_ = 0;
   int capacity_events_ = 0;  // progress messages received for the current run

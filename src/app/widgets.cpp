@@ -1,6 +1,12 @@
 // Small reusable ImGui widgets for the labs.
 #include "app/widgets.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/colormap.h"
+
 namespace hebblab {
 
 void help_marker(const char* text) {
@@ -41,11 +47,112 @@ void draw_binary_grid(const State& cells, int width, int height, float cell_size
   }
   if (cell_size >= 6) {
     for (int i = 0; i <= width; ++i)
-      dl->AddLine(ImVec2(origin.x + i * cell_size, origin.y), ImVec2(origin.x + i * cell_size, origin.y + height * cell_size), line);
+      dl->AddLine(ImVec2(origin.x + i * cell_size, origin.y),
+                  ImVec2(origin.x + i * cell_size, origin.y + height * cell_size), line);
     for (int i = 0; i <= height; ++i)
-      dl->AddLine(ImVec2(origin.x, origin.y + i * cell_size), ImVec2(origin.x + width * cell_size, origin.y + i * cell_size), line);
+      dl->AddLine(ImVec2(origin.x, origin.y + i * cell_size),
+                  ImVec2(origin.x + width * cell_size, origin.y + i * cell_size), line);
   }
   ImGui::Dummy(ImVec2(width * cell_size, height * cell_size));
+}
+
+ImVec2 PlotFrame::map(double x, double y) const {
+  const double fx = x1 > x0 ? (x - x0) / (x1 - x0) : 0.5, fy = y1 > y0 ? (y - y0) / (y1 - y0) : 0.5;
+  return ImVec2(a.x + static_cast<float>(fx) * (b.x - a.x), b.y - static_cast<float>(fy) * (b.y - a.y));
+}
+
+PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, const char* x_label,
+                     const char* y_label) {
+  const float font = ImGui::GetFontSize();
+  PlotFrame f;
+  f.origin = ImGui::GetCursorScreenPos();
+  f.size = size;
+  f.x0 = x0, f.x1 = x1, f.y0 = y0, f.y1 = y1;
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%.4g", y0);
+  std::snprintf(hi, sizeof hi, "%.4g", y1);
+  const float margin = std::max(ImGui::CalcTextSize(lo).x, ImGui::CalcTextSize(hi).x) + font * 0.4f;
+  f.a = ImVec2(f.origin.x + margin, f.origin.y + font * 0.6f);
+  f.b = ImVec2(f.origin.x + size.x - font * 0.5f, f.origin.y + size.y - font * 1.4f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 axis = ImGui::GetColorU32(ImGuiCol_TextDisabled), text = ImGui::GetColorU32(ImGuiCol_Text);
+  dl->AddRectFilled(f.a, f.b, IM_COL32(255, 255, 255, 255));
+  dl->AddRect(f.a, f.b, axis);
+  dl->AddText(ImVec2(f.origin.x, f.a.y - font * 0.5f), text, hi);
+  dl->AddText(ImVec2(f.origin.x, f.b.y - font * 0.5f), text, lo);
+  std::snprintf(lo, sizeof lo, "%.4g", x0);
+  std::snprintf(hi, sizeof hi, "%.4g", x1);
+  dl->AddText(ImVec2(f.a.x, f.b.y + font * 0.1f), text, lo);
+  dl->AddText(ImVec2(f.b.x - ImGui::CalcTextSize(hi).x, f.b.y + font * 0.1f), text, hi);
+  const float label_w = ImGui::CalcTextSize(x_label).x;
+  dl->AddText(ImVec2((f.a.x + f.b.x - label_w) * 0.5f, f.b.y + font * 0.1f), axis, x_label);
+  dl->AddText(ImVec2(f.a.x + font * 0.3f, f.a.y + font * 0.1f), axis, y_label);
+  return f;
+}
+
+void end_plot(const PlotFrame& frame) {
+  ImGui::SetCursorScreenPos(frame.origin);
+  ImGui::Dummy(frame.size);
+}
+
+Heatmap::~Heatmap() {
+  if (textures_ && texture_) textures_->destroy_texture(texture_);
+}
+
+void Heatmap::set(TextureHost* textures, const std::vector<float>& values, int width, int height, double scale) {
+  width_ = width;
+  height_ = height;
+  scale_ = scale;
+  if (!textures || width <= 0 || height <= 0) return;
+  if (texture_ && (width != texture_width_ || height != texture_height_)) {
+    textures->destroy_texture(texture_);
+    texture_ = nullptr;
+  }
+  if (!texture_) {
+    textures_ = textures;
+    texture_ = textures->create_texture(width, height);
+    texture_width_ = width;
+    texture_height_ = height;
+  }
+  const std::vector<uint8_t> rgba = colormap_rgba(values, scale);
+  textures->update_texture(texture_, width, height, rgba.data());
+}
+
+int Heatmap::draw(float max_side) {
+  const float font = ImGui::GetFontSize();
+  const float side = std::floor(std::min(max_side, ImGui::GetContentRegionAvail().x - font * 5));
+  if (width_ <= 0 || height_ <= 0 || side <= 0) return -1;
+  const float cell = side / static_cast<float>(std::max(width_, height_));
+  const ImVec2 size(cell * width_, cell * height_);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (texture_) ImGui::Image(texture_, size);
+  else ImGui::Dummy(size);
+  int hovered = -1;
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const int x = static_cast<int>((m.x - origin.x) / cell), y = static_cast<int>((m.y - origin.y) / cell);
+    if (x >= 0 && y >= 0 && x < width_ && y < height_) hovered = y * width_ + x;
+  }
+  // The colour bar and its scale, beside the image.
+  ImGui::SameLine();
+  const ImVec2 bar = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto& table = diverging_colormap();
+  const float bar_h = size.y, bar_w = font * 0.8f;
+  for (int i = 0; i < 64; ++i) {
+    const Rgba& c = table[static_cast<size_t>(255 - i * 4)];
+    const float y0 = bar.y + bar_h * i / 64.0f, y1 = bar.y + bar_h * (i + 1) / 64.0f;
+    dl->AddRectFilled(ImVec2(bar.x, y0), ImVec2(bar.x + bar_w, y1), IM_COL32(c[0], c[1], c[2], 255));
+  }
+  char top[32], bottom[32];
+  std::snprintf(top, sizeof top, "%+.3g", scale_);
+  std::snprintf(bottom, sizeof bottom, "%+.3g", -scale_);
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y), text, top);
+  dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y + bar_h * 0.5f - font * 0.5f), text, "0");
+  dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y + bar_h - font), text, bottom);
+  ImGui::Dummy(ImVec2(bar_w + ImGui::CalcTextSize(bottom).x + 6, size.y));
+  return hovered;
 }
 
 }  // namespace hebblab

@@ -54,6 +54,16 @@ export async function openApp(context, url) {
   return page;
 }
 
+// A new browser context whose first visit starts from the given saved settings text (as the app writes it to
+// localStorage), and the app opened in it.
+export async function openWithSettings(site, settings, contextOptions = {}) {
+  const context = await site.browser.newContext(contextOptions);
+  await context.addInitScript((text) => {
+    if (!localStorage.getItem('hebblab.settings')) localStorage.setItem('hebblab.settings', text);
+  }, settings);
+  return {context, page: await openApp(context, site.url)};
+}
+
 export const state = (page) => page.evaluate(() => window.hebblab.state());
 export const frame = (page) => page.evaluate(() => window.hebblab.frame());
 

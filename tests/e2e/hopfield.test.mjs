@@ -3,9 +3,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {openApp, state, frames, click, useSite} from './harness.mjs';
+import {openApp, openWithSettings, state, frames, click, useSite} from './harness.mjs';
 
 const site = useSite();
+
+// Store the lecture's A and Z (patterns 0 and 1) and leave A in the grid.
+async function storeAandZ(page) {
+  for (const widget of ['hopfield.preset_a', 'hopfield.store', 'hopfield.preset_z', 'hopfield.store', 'hopfield.preset_a'])
+    await click(page, widget);
+}
 
 // The lecture's A, row-major, X = +1.
 const A = 'OXXXO XOOOX XXXXX XOOOX XOOOX'.replace(/ /g, '').split('').map((c) => (c === 'X' ? 1 : -1));
@@ -13,11 +19,7 @@ const A = 'OXXXO XOOOX XXXXX XOOOX XOOOX'.replace(/ /g, '').split('').map((c) =>
 test('store A and Z, flip 2 pixels of A with seed 1, Run: recall ends on A (pattern 0)', async () => {
   const context = await site.browser.newContext();
   const page = await openApp(context, site.url);
-  await click(page, 'hopfield.preset_a');
-  await click(page, 'hopfield.store');
-  await click(page, 'hopfield.preset_z');
-  await click(page, 'hopfield.store');
-  await click(page, 'hopfield.preset_a');
+  await storeAandZ(page);
   let s = await state(page);
   assert.equal(s.hopfield.patterns, 2);
   assert.deepEqual(s.hopfield.state, A);
@@ -68,13 +70,9 @@ test('a stroke painted by dragging the mouse shows up in the state', async () =>
 });
 
 test('the capacity experiment gives the same curve for the same seed', async () => {
-  const context = await site.browser.newContext();
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('hebblab.settings'))
-      localStorage.setItem('hebblab.settings', 'capacity.config=n=64 p_max=12 noise=0.1 trials=40 seed=1 mode=async max_steps=50\n');
-  });
-  const page = await openApp(context, site.url);
+  const {context, page} = await openWithSettings(site, 'capacity.config=n=64 p_max=12 noise=0.1 trials=40 seed=1 mode=async max_steps=50\n');
   const run = async () => {
+    await click(page, 'hopfield.tab_capacity');
     await click(page, 'capacity.start');
     await page.waitForFunction(() => window.hebblab.state().capacity.status === 'Done', null, {timeout: 60000});
     return (await state(page)).capacity.points;
@@ -96,5 +94,25 @@ test('stored patterns survive a page reload', async () => {
   await page.reload();
   await page.waitForFunction(() => window.hebblab && window.hebblab.ready && window.hebblab.frame() > 3);
   assert.equal((await state(page)).hopfield.patterns, 1);
+  await context.close();
+});
+
+test('a 32 x 32 network recalls a letter with 100 pixels flipped; the inspector explains one neuron', async () => {
+  const {context, page} = await openWithSettings(site, 'hopfield.width=32\nhopfield.height=32\nhopfield.flip=100\nhopfield.mode=async\n');
+  await storeAandZ(page);
+  const a = (await state(page)).hopfield.state;
+  assert.equal(a.length, 1024);
+  await click(page, 'hopfield.flip');
+  await click(page, 'hopfield.run');
+  await page.waitForFunction(() => window.hebblab.state().hopfield.outcome !== null, null, {timeout: 30000});
+  const s = await state(page);
+  assert.deepEqual(s.hopfield.outcome, {kind: 'pattern', index: 0});
+  assert.deepEqual(s.hopfield.state, a);
+  await click(page, 'hopfield.tool_inspect');
+  const [x, y, w] = (await state(page)).widgets['hopfield.grid'];
+  await page.mouse.click(x + w * 0.5, y + w * 0.3);
+  await frames(page, 3);
+  assert.ok((await state(page)).hopfield.inspected >= 0);
+  await page.screenshot({path: path.join(site.shots, 'hopfield-32x32.png')});
   await context.close();
 });

@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {openApp, state, frame, frames, click, distinctColours, useSite} from './harness.mjs';
+import {openApp, openWithSettings, state, frame, frames, click, distinctColours, useSite} from './harness.mjs';
 
 const site = useSite();
 
@@ -58,13 +58,9 @@ test('a changed setting survives a reload', async () => {
 });
 
 test('a job in the worker reports progress while the page keeps drawing, and cancel stops it', async () => {
-  const context = await site.browser.newContext();
   // A larger experiment than the default, so there is time to watch and cancel it.
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('hebblab.settings'))
-      localStorage.setItem('hebblab.settings', 'capacity.config=n=400 p_max=80 noise=0.1 trials=300 seed=1 mode=async max_steps=50\n');
-  });
-  const page = await openApp(context, site.url);
+  const {context, page} = await openWithSettings(site, 'capacity.config=n=400 p_max=80 noise=0.1 trials=300 seed=1 mode=async max_steps=50\n');
+  await click(page, 'hopfield.tab_capacity');
   await click(page, 'capacity.start');
   const progressAt = async (n) => {
     await page.waitForFunction((k) => window.hebblab.state().capacity.progress_events >= k, n, {timeout: 60000});
@@ -85,6 +81,21 @@ test('a job in the worker reports progress while the page keeps drawing, and can
   await page.waitForTimeout(500);
   assert.equal((await state(page)).capacity.progress_events, events, 'no progress after cancel');
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('on a high-DPI screen the canvas has device pixels and the UI keeps its size (Polish text renders)', async () => {
+  const context = await site.browser.newContext({deviceScaleFactor: 2});
+  const page = await openApp(context, site.url);
+  await click(page, 'tab.about');
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return {width: c.width, css: c.clientWidth};
+  });
+  assert.equal(size.width, 2 * size.css, 'backing store at devicePixelRatio');
+  const tab = (await state(page)).widgets['tab.about'];
+  assert.ok(tab[3] > 15 && tab[3] < 30, 'widgets measured in CSS pixels, not device pixels');
+  await page.screenshot({path: path.join(site.shots, 'about-hidpi.png')});
   await context.close();
 });
 
