@@ -176,6 +176,7 @@ std::string App::state_json() const {
   j.key("tab").value(tab_name(tab_));
   j.key("ui_scale").value(static_cast<double>(ui_scale_));
   j.key("status").value(status_);
+  j.key("texture_uploads").value(host_.textures ? host_.textures->value_uploads() : 0);
   hopfield_.write_json(j);
   j.key("widgets").begin_object();
   for (const auto& [name, r] : widgets_.rects()) {

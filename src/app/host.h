@@ -10,14 +10,19 @@
 
 namespace hebblab {
 
-// RGBA8 textures for ImGui::Image.
+// Value textures: signed floats drawn through the core's diverging colour table by the colormap shader
+// (shaders/colormap.*). The values are uploaded once; the scale is a uniform, so a new scale uploads nothing.
 class TextureHost {
  public:
   virtual ~TextureHost() = default;
-  virtual ImTextureID create_texture(int width, int height) = 0;
-  // rgba: width * height * 4 bytes, row-major, top row first.
-  virtual void update_texture(ImTextureID texture, int width, int height, const uint8_t* rgba) = 0;
+  virtual ImTextureID create_value_texture(int width, int height) = 0;
+  // values: (height, width) row-major, top row first.
+  virtual void update_value_texture(ImTextureID texture, int width, int height, const float* values) = 0;
   virtual void destroy_texture(ImTextureID texture) = 0;
+  // Add the texture to a draw list between min and max, coloured on [-scale, scale].
+  virtual void draw_colormapped(ImDrawList* list, ImTextureID texture, ImVec2 min, ImVec2 max, float scale) = 0;
+  // Value uploads so far (the test hook reports it, so tests can tell a re-upload from a redraw).
+  virtual int value_uploads() const = 0;
 };
 
 struct JobEvent {

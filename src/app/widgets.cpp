@@ -110,12 +110,11 @@ void Heatmap::set(TextureHost* textures, const std::vector<float>& values, int w
   }
   if (!texture_) {
     textures_ = textures;
-    texture_ = textures->create_texture(width, height);
+    texture_ = textures->create_value_texture(width, height);
     texture_width_ = width;
     texture_height_ = height;
   }
-  const std::vector<uint8_t> rgba = colormap_rgba(values, scale);
-  textures->update_texture(texture_, width, height, rgba.data());
+  textures->update_value_texture(texture_, width, height, values.data());
 }
 
 int Heatmap::draw(float max_side) {
@@ -125,8 +124,10 @@ int Heatmap::draw(float max_side) {
   const float cell = side / static_cast<float>(std::max(width_, height_));
   const ImVec2 size(cell * width_, cell * height_);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  if (texture_) ImGui::Image(texture_, size);
-  else ImGui::Dummy(size);
+  if (texture_)
+    textures_->draw_colormapped(ImGui::GetWindowDrawList(), texture_, origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                                static_cast<float>(scale_));
+  ImGui::Dummy(size);
   int hovered = -1;
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;

@@ -32,7 +32,7 @@ PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, co
 void end_plot(const PlotFrame& frame);
 
 // A colour-mapped image of signed values through the core's diverging table, with its scale beside it. The
-// texture is uploaded only when set() is called.
+// values are uploaded only when set() is called; the colours are applied on the GPU.
 class Heatmap {
  public:
   ~Heatmap();

@@ -39,14 +39,4 @@ int colormap_index(double v, double scale) {
   return static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * 255.0));
 }
 
-std::vector<uint8_t> colormap_rgba(const std::vector<float>& values, double scale) {
-  const auto& table = diverging_colormap();
-  std::vector<uint8_t> out(values.size() * 4);
-  for (size_t i = 0; i < values.size(); ++i) {
-    const Rgba& c = table[static_cast<size_t>(colormap_index(values[i], scale))];
-    std::copy(c.begin(), c.end(), out.begin() + static_cast<std::ptrdiff_t>(i * 4));
-  }
-  return out;
-}
-
 }  // namespace hebblab

@@ -4,7 +4,6 @@
 #pragma once
 #include <array>
 #include <cstdint>
-#include <vector>
 
 namespace hebblab {
 
@@ -13,9 +12,7 @@ using Rgba = std::array<uint8_t, 4>;
 const std::array<Rgba, 256>& diverging_colormap();
 
 // The table index for value v on a symmetric scale [-scale, scale]: 0 at -scale, 255 at +scale, values beyond clamp.
+// shaders/colormap.frag computes the same index on the GPU.
 int colormap_index(double v, double scale);
-
-// values: (H, W) row-major -> rgba: (H, W, 4) bytes, through the table.
-std::vector<uint8_t> colormap_rgba(const std::vector<float>& values, double scale);
 
 }  // namespace hebblab

@@ -92,6 +92,7 @@ void main_loop_iteration(void* arg) {
   // Headless browsers with virtual time can report a zero frame time, which ImGui 1.86 asserts on.
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
+  gui.textures.begin_frame();
   gui.app->frame();
   ImGui::Render();
   const ImGuiIO& io = ImGui::GetIO();

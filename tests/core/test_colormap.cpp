@@ -26,14 +26,5 @@ TEST(Colormap, IndexIsSymmetricAndClamped) {
   EXPECT_EQ(colormap_index(1.0, 0.0), 128);  // no scale: everything is "zero"
 }
 
-TEST(Colormap, RgbaFollowsTheTable) {
-  const std::vector<uint8_t> rgba = colormap_rgba({-1.0f, 0.0f, 1.0f}, 1.0);
-  ASSERT_EQ(rgba.size(), 12u);
-  const auto& t = diverging_colormap();
-  EXPECT_EQ(rgba[0], t[0][0]);
-  EXPECT_EQ(rgba[6], t[128][2]);
-  EXPECT_EQ(rgba[8], t[255][0]);
-}
-
 }  // namespace
 }  // namespace hebblab

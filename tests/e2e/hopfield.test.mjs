@@ -35,6 +35,10 @@ test('store A and Z, flip 2 pixels of A with seed 1, Run: recall ends on A (patt
   assert.deepEqual(s.hopfield.outcome, {kind: 'pattern', index: 0});
   for (let i = 1; i < s.hopfield.energies.length; ++i)
     assert.ok(s.hopfield.energies[i] <= s.hopfield.energies[i - 1], 'the energy never rises');
+  // The heatmaps were uploaded as values when they changed, and are not uploaded again while nothing changes.
+  assert.ok(s.texture_uploads > 0);
+  await frames(page, 10);
+  assert.equal((await state(page)).texture_uploads, s.texture_uploads);
   await page.screenshot({path: path.join(site.shots, 'hopfield-5x5.png')});
   await context.close();
 });

@@ -1,0 +1,17 @@
+# Turns the GLSL files in shaders/ into a C++ header of string constants (kShader_<name>_<stage>), so both targets
+# compile the same sources. Run as: cmake -DOUT=header -P embed.cmake file...
+set(text "// Generated from shaders/ by shaders/embed.cmake; do not edit.\n#pragma once\n\nnamespace hebblab {\n")
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE 4 ${last})
+  set(file "${CMAKE_ARGV${i}}")
+  if(NOT file MATCHES "\\.(vert|frag)$")
+    continue()
+  endif()
+  get_filename_component(name "${file}" NAME_WE)
+  get_filename_component(ext "${file}" EXT)
+  string(SUBSTRING "${ext}" 1 -1 stage)
+  file(READ "${file}" source)
+  string(APPEND text "constexpr const char* kShader_${name}_${stage} = R\"glsl(${source})glsl\";\n")
+endforeach()
+string(APPEND text "}  // namespace hebblab\n")
+file(WRITE "${OUT}" "${text}")
