@@ -152,6 +152,9 @@ void App::frame() {
         case Tab::Cnn: teaching_text(tr(Str::CnnComing)); break;
         case Tab::About:
           ImGui::TextWrapped("%s", tr(Str::AboutText));
+          section_title(tr(Str::AboutStart));
+          ImGui::TextWrapped("%s", tr(Str::AboutStartText));
+          ImGui::TextWrapped("%s", tr(Str::AboutSaved));
           ImGui::TextWrapped("%s", tr(Str::AboutLanguageSample));
           section_title(tr(Str::Notices));
           ImGui::TextWrapped("%s", tr(Str::NoticesText));

@@ -21,6 +21,15 @@ namespace hebblab {
   X(AboutText,                                                                                                     \
     "HebbLab turns the lecture \"Introduction to neural networks\" into experiments you can run: Hebb's law and "  \
     "Hopfield networks, image convolution, and a convolutional network trained on MNIST.")                        \
+  X(AboutStart, "Where to start")                                                                                  \
+  X(AboutStartText,                                                                                                \
+    "Open the Hopfield tab. Press Letter A, then Store pattern; press Letter Z and Store pattern again. Press "      \
+    "Letter A once more, Flip to deform it, then Run: the network pulls the letter back while the energy plot "    \
+    "falls step by step. Switch to asynchronous updates, try more flipped pixels, store more letters, and see "    \
+    "when recall starts to fail; the Capacity experiment measures exactly that.")                                  \
+  X(AboutSaved,                                                                                                    \
+    "Everything you change is saved on this device as you go, and comes back when you return. Ctrl+Z (Undo) "       \
+    "brings back a cleared grid or removed patterns.")                                                             \
   X(AboutLanguageSample, "Polish letters render with the bundled font: zażółć gęślą jaźń")                         \
   X(Notices, "Third-party software and data")                                                                      \
   X(NoticesText,                                                                                                   \

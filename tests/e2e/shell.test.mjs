@@ -57,6 +57,22 @@ test('a changed setting survives a reload', async () => {
   await context.close();
 });
 
+test('a full storage quota is reported and the work stays in the page', async () => {
+  const context = await site.browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  const page = await openApp(context, site.url);
+  await click(page, 'hopfield.preset_a');
+  await click(page, 'hopfield.store');
+  await page.waitForFunction(() => window.hebblab.state().status.includes('quota'), null, {timeout: 10000});
+  assert.match((await state(page)).status, /storage quota is full/);
+  assert.equal((await state(page)).hopfield.patterns, 1, 'the stored pattern is still there');
+  await context.close();
+});
+
 test('a job in the worker reports progress while the page keeps drawing, and cancel stops it', async () => {
   // A larger experiment than the default, so there is time to watch and cancel it.
   const {context, page} = await openWithSettings(site, 'capacity.config=n=400 p_max=80 noise=0.1 trials=300 seed=1 mode=async max_steps=50\n');
@@ -114,5 +130,19 @@ test('a browser without WebGL2 gets a page that says what is missing', async () 
   assert.match(text, /WebGL2/);
   assert.match(text, /Chrome/);
   await page.screenshot({path: path.join(site.shots, 'unsupported.png')});
+  await context.close();
+});
+
+test('a browser without WebAssembly SIMD gets a page that says so', async () => {
+  const context = await site.browser.newContext();
+  await context.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    // Pretend to be an engine without SIMD: modules using v128 (opcode prefix 0xfd) do not validate.
+    WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0xfd) && validate(bytes);
+  });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('#unsupported:not([hidden])');
+  assert.match(await page.textContent('#missing'), /WebAssembly SIMD/);
   await context.close();
 });
