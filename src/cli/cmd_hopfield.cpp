@@ -1,14 +1,13 @@
 // `hebblab hopfield`: the Hopfield lab without a window (for scripts, tests and the lecture's exercises by hand).
 // This is where pattern files are read; the core only sees their text.
 #include <algorithm>
-#include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/hopfield.h"
 #include "core/json_writer.h"
@@ -17,8 +16,6 @@
 
 namespace hebblab {
 namespace {
-
-constexpr int kBadInput = 2;
 
 const char* const kHopfieldUsage =
     "usage: hebblab hopfield [PATTERN_FILE] [--probe I] [--flip K --seed S | --start FILE]\n"
@@ -31,27 +28,6 @@ const char* const kHopfieldUsage =
     "--patterns FILE is the same as PATTERN_FILE.\n"
     "--json prints one JSON object instead. Exit code 2 on bad input.\n";
 
-int fail(const char* command, const std::string& message) {
-  std::fprintf(stderr, "hebblab %s: %s\n", command, message.c_str());
-  return kBadInput;
-}
-
-bool read_file(const std::string& path, std::string* text, std::string* error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    *error = "cannot read '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  char buf[65536];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) text->append(buf, got);
-  const bool failed = std::ferror(f);
-  const int err = errno;
-  std::fclose(f);
-  if (failed) *error = "cannot read '" + path + "': " + std::strerror(err);
-  return !failed;
-}
-
 // A pattern file from disk; errors carry the path and the parser's "line N: ..." message.
 bool load_patterns(const std::string& path, std::vector<Pattern>* out, std::string* error) {
   std::string text;
@@ -63,13 +39,6 @@ bool load_patterns(const std::string& path, std::vector<Pattern>* out, std::stri
   }
   *out = std::move(parsed.patterns);
   return true;
-}
-
-template <typename Int>
-bool parse_number(const char* text, Int* out) {
-  const char* end = text + std::strlen(text);
-  const auto [ptr, ec] = std::from_chars(text, end, *out);
-  return ec == std::errc() && ptr == end && ptr != text;
 }
 
 std::string label(const std::vector<Pattern>& patterns, int k) {

@@ -15,12 +15,20 @@ void print_usage() {
       "usage: hebblab [gui] [--settings FILE] [--hook-file FILE] [--window WxH]\n"
       "       hebblab hopfield [PATTERN_FILE] [--probe I] [--flip K --seed S | --start FILE]\n"
       "                        [--mode sync|async] [--max-steps N] [--json]\n"
+      "       hebblab train [--epochs N] [--batch-size N] [--limit N] [--test-limit N] [--seed S]\n"
+      "                     [--validation-split F] [--threads N] [--load FILE] [--save FILE] [--data DIR] [--json]\n"
+      "       hebblab predict --load FILE IMAGE [--json]\n"
+      "       hebblab convolve (--kernel NAME | --kernel-values \"v1 v2 ...\") [--stride S] [--padding valid|same]\n"
+      "                        [--normalise] [--scale S] IMAGE -o OUT\n"
       "       hebblab bench [--seconds S] [--json]\n"
       "       hebblab --help | --version\n"
       "\n"
       "gui        the desktop app (default). --settings: settings file (default ~/.config/hebblab/settings.txt);\n"
       "           --hook-file: write the app state as JSON every 10 frames (for tests)\n"
       "hopfield   store patterns with Hebb's rule, deform one and recall it, printing every step and its energy\n"
+      "train      the lecture's Keras CNN on MNIST: shapes, summary, Keras's progress bar, test score\n"
+      "predict    a trained model's class probabilities for a 28 x 28 PGM or PNG image\n"
+      "convolve   an image through a lecture kernel (or your own 3 x 3 / 5 x 5) to a colour-mapped PNG or a .npy\n"
       "bench      speed figures of the core (Hopfield synchronous steps per second for N = 1024)");
 }
 
@@ -74,6 +82,9 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   if (command == "gui") return run_gui_command(argc - 2, argv + 2);
   if (command == "hopfield") return hebblab::cmd_hopfield(argc - 1, argv + 1);
+  if (command == "train") return hebblab::cmd_train(argc - 1, argv + 1);
+  if (command == "predict") return hebblab::cmd_predict(argc - 1, argv + 1);
+  if (command == "convolve") return hebblab::cmd_convolve(argc - 1, argv + 1);
   if (command == "bench") return hebblab::cmd_bench(argc - 1, argv + 1);
   if (command == "help") {
     print_usage();

@@ -3,11 +3,9 @@
 #include "capacity.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <locale>
-#include <sstream>
 
+#include "config_text.h"
 #include "rng.h"
 
 namespace hebblab {
@@ -20,44 +18,8 @@ uint64_t trial_seed(uint64_t seed, int p, int trial) {
   return Rng(h ^ uint64_t(trial)).next_u64();
 }
 
-// Locale-independent, shortest text that reads back as the same double.
-std::string format_double(double v) {
-  std::string text;
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::ostringstream out;
-    out.imbue(std::locale::classic());
-    out.precision(precision);
-    out << v;
-    text = out.str();
-    std::istringstream in(text);
-    in.imbue(std::locale::classic());
-    double back = 0;
-    if (in >> back && back == v) break;
-  }
-  return text;
-}
-
-bool parse_double(std::string_view text, double* out) {
-  std::istringstream in{std::string(text)};
-  in.imbue(std::locale::classic());
-  in >> *out;
-  return !text.empty() && !in.fail() && in.peek() == std::char_traits<char>::eof() && std::isfinite(*out);
-}
-
-// Plain decimal digits only: no sign for unsigned values, no '+', no spaces, nothing after the number.
-template <typename Int>
-bool parse_int(std::string_view text, Int* out) {
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, *out);
-  return ec == std::errc() && ptr == end;
-}
-
 bool parse_user_patterns(std::string_view text, int n, std::vector<State>* out, std::string* error) {
-  size_t pos = 0;
-  while (true) {
-    size_t end = text.find(',', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view item = text.substr(pos, end - pos);
+  for (const std::string_view item : split(text, ',')) {
     const std::string which = "user pattern " + std::to_string(out->size() + 1);
     State s;
     for (char c : item) {
@@ -73,9 +35,8 @@ bool parse_user_patterns(std::string_view text, int n, std::vector<State>* out, 
       return false;
     }
     out->push_back(std::move(s));
-    if (end == text.size()) return true;
-    pos = end + 1;
   }
+  return true;
 }
 
 }  // namespace
@@ -148,27 +109,7 @@ bool parse_capacity_config(std::string_view text, CapacityConfig* out, std::stri
   CapacityConfig c;
   std::string_view user_text;
   bool has_user = false;
-  std::vector<std::string> seen;
-  size_t pos = 0;
-  while (true) {
-    pos = text.find_first_not_of(" \t\r\n", pos);
-    if (pos == std::string_view::npos) break;
-    size_t end = text.find_first_of(" \t\r\n", pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view token = text.substr(pos, end - pos);
-    pos = end;
-    const size_t eq = token.find('=');
-    if (eq == std::string_view::npos || eq == 0) {
-      err = "capacity config: expected key=value, got '" + std::string(token) + "'";
-      return false;
-    }
-    const std::string key(token.substr(0, eq));
-    const std::string_view value = token.substr(eq + 1);
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-      err = "capacity config: '" + key + "' given twice";
-      return false;
-    }
-    seen.push_back(key);
+  const auto visit = [&](const std::string& key, std::string_view value) {
     bool ok = true;
     if (key == "n") ok = parse_int(value, &c.n_neurons) && c.n_neurons >= 1 && c.n_neurons <= 4096;
     else if (key == "p_max") ok = parse_int(value, &c.p_max) && c.p_max >= 1;
@@ -183,14 +124,11 @@ bool parse_capacity_config(std::string_view text, CapacityConfig* out, std::stri
       user_text = value;
       has_user = true;
     } else {
-      err = "capacity config: unknown key '" + key + "'";
-      return false;
+      return KeyValue::UnknownKey;
     }
-    if (!ok) {
-      err = "capacity config: bad value '" + std::string(value) + "' for " + key;
-      return false;
-    }
-  }
+    return ok ? KeyValue::Ok : KeyValue::BadValue;
+  };
+  if (!parse_key_values(text, "capacity config", visit, &err)) return false;
   // n may come after user=, so the patterns are checked once every key is known.
   if (has_user && !parse_user_patterns(user_text, c.n_neurons, &c.user_patterns, &err)) {
     err = "capacity config: " + err;
@@ -212,14 +150,7 @@ std::string format_capacity_points(const std::vector<CapacityPoint>& points) {
 std::vector<CapacityPoint> parse_capacity_points(std::string_view text) {
   // All or nothing: a damaged result yields no points rather than a curve with holes.
   std::vector<CapacityPoint> points;
-  size_t pos = 0;
-  while (true) {
-    pos = text.find_first_not_of(" \t\r\n", pos);
-    if (pos == std::string_view::npos) return points;
-    size_t end = text.find_first_of(" \t\r\n", pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view token = text.substr(pos, end - pos);
-    pos = end;
+  for (const std::string_view token : split_words(text)) {
     const size_t colon = token.find(':');
     CapacityPoint pt;
     if (colon == std::string_view::npos || !parse_int(token.substr(0, colon), &pt.p) || pt.p < 1 ||
@@ -227,6 +158,7 @@ std::vector<CapacityPoint> parse_capacity_points(std::string_view text) {
       return {};
     points.push_back(pt);
   }
+  return points;
 }
 
 }  // namespace hebblab

@@ -2,6 +2,7 @@
 #include "job.h"
 
 #include "capacity.h"
+#include "nn/train_job.h"
 
 namespace hebblab {
 namespace {
@@ -20,6 +21,15 @@ class CapacityJob final : public Job {
 }  // namespace
 
 std::unique_ptr<Job> make_job(std::string_view kind, std::string_view config, std::string* error) {
+  return make_job(kind, config, JobFiles{}, error);
+}
+
+std::unique_ptr<Job> make_job(std::string_view kind, std::string_view config, JobFiles files, std::string* error) {
+  if (kind == "train") {
+    TrainJobConfig c;
+    if (!parse_train_job_config(config, &c, error)) return nullptr;
+    return make_train_job(c, std::move(files), error);
+  }
   if (kind == "capacity") {
     CapacityConfig c;
     if (!parse_capacity_config(config, &c, error)) return nullptr;

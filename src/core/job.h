@@ -2,9 +2,12 @@
 // Worker in the browser) so its runner can report progress and cancel between steps. Jobs are made from text so the
 // same request crosses the worker boundary unchanged.
 #pragma once
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hebblab {
 
@@ -16,10 +19,20 @@ class Job {
   virtual double progress() const = 0;  // 0..1
   // The result so far as text (partial while running, final after the last step).
   virtual std::string result() const = 0;
+  // A binary result beside the text, empty unless the kind makes one (the train job: the trained model file, once
+  // done).
+  virtual std::vector<uint8_t> output() const { return {}; }
 };
 
-// kind "capacity": config in format_capacity_config's text form. Null with a message for an unknown kind or a bad
-// configuration.
+// Named byte blobs handed to a job with its text configuration: data that does not fit the text (the train job's
+// MNIST files, a model to go on training). Moved in, so 55 MB of images are not copied on the way.
+using JobFiles = std::map<std::string, std::vector<uint8_t>>;
+
+// kind "capacity": config in format_capacity_config's text form.
+// kind "train": config in format_train_job_config's text form, files as make_train_job takes them (train_job.h).
+// Null with a message for an unknown kind, a bad configuration or bad files.
+std::unique_ptr<Job> make_job(std::string_view kind, std::string_view config, JobFiles files, std::string* error);
+// The same without files.
 std::unique_ptr<Job> make_job(std::string_view kind, std::string_view config, std::string* error);
 
 }  // namespace hebblab

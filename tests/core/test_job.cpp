@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/capacity.h"
+#include "job_test_util.h"
 
 namespace hebblab {
 namespace {
@@ -20,18 +21,10 @@ TEST(Job, CapacityJobStepsToCompletion) {
   EXPECT_EQ(job->progress(), 0.0);
   EXPECT_TRUE(parse_capacity_points(job->result()).empty());
 
-  double last = 0;
-  int steps = 0;
-  bool more = true;
-  while (more) {
-    more = job->step();
-    ++steps;
-    EXPECT_GE(job->progress(), last);
-    last = job->progress();
+  const int steps = test::run_job(*job, 4, [&](int step) {
     // The partial result is already a valid curve with one point per finished step.
-    EXPECT_EQ(parse_capacity_points(job->result()).size(), size_t(steps));
-    ASSERT_LE(steps, 4);
-  }
+    EXPECT_EQ(parse_capacity_points(job->result()).size(), size_t(step));
+  });
   EXPECT_EQ(steps, 4);
   EXPECT_EQ(job->progress(), 1.0);
 

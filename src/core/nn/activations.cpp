@@ -1,0 +1,85 @@
+// The activations' forward and backward passes; elementwise (and row-wise for softmax), so one plain kernel each.
+#include "activations.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hebblab {
+
+const char* activation_name(Activation a) {
+  switch (a) {
+    case Activation::Linear: return "linear";
+    case Activation::Relu: return "relu";
+    case Activation::Sigmoid: return "sigmoid";
+    case Activation::Tanh: return "tanh";
+    case Activation::Softmax: return "softmax";
+  }
+  return "linear";
+}
+
+std::optional<Activation> activation_from_name(std::string_view name) {
+  for (Activation a : {Activation::Linear, Activation::Relu, Activation::Sigmoid, Activation::Tanh,
+                       Activation::Softmax})
+    if (name == activation_name(a)) return a;
+  return std::nullopt;
+}
+
+template <typename T>
+void activation_forward(Activation a, int64_t rows, int k, const T* z, T* y) {
+  const int64_t n = rows * k;
+  switch (a) {
+    case Activation::Linear: std::copy(z, z + n, y); break;
+    case Activation::Relu:
+      for (int64_t i = 0; i < n; ++i) y[i] = z[i] > T(0) ? z[i] : T(0);
+      break;
+    case Activation::Sigmoid:
+      for (int64_t i = 0; i < n; ++i) y[i] = T(1) / (T(1) + std::exp(-z[i]));
+      break;
+    case Activation::Tanh:
+      for (int64_t i = 0; i < n; ++i) y[i] = std::tanh(z[i]);
+      break;
+    case Activation::Softmax:
+      for (int64_t r = 0; r < rows; ++r) {
+        const T* zr = z + r * k;
+        T* yr = y + r * k;
+        const T top = *std::max_element(zr, zr + k);
+        T sum = 0;
+        for (int i = 0; i < k; ++i) sum += yr[i] = std::exp(zr[i] - top);
+        for (int i = 0; i < k; ++i) yr[i] /= sum;
+      }
+      break;
+  }
+}
+
+template <typename T>
+void activation_backward(Activation a, int64_t rows, int k, const T* y, const T* dy, T* dz) {
+  const int64_t n = rows * k;
+  switch (a) {
+    case Activation::Linear: std::copy(dy, dy + n, dz); break;
+    case Activation::Relu:
+      for (int64_t i = 0; i < n; ++i) dz[i] = y[i] > T(0) ? dy[i] : T(0);
+      break;
+    case Activation::Sigmoid:
+      for (int64_t i = 0; i < n; ++i) dz[i] = dy[i] * y[i] * (T(1) - y[i]);
+      break;
+    case Activation::Tanh:
+      for (int64_t i = 0; i < n; ++i) dz[i] = dy[i] * (T(1) - y[i] * y[i]);
+      break;
+    case Activation::Softmax:
+      for (int64_t r = 0; r < rows; ++r) {
+        const T* yr = y + r * k;
+        const T* gr = dy + r * k;
+        T dot = 0;
+        for (int i = 0; i < k; ++i) dot += gr[i] * yr[i];
+        for (int i = 0; i < k; ++i) dz[r * k + i] = yr[i] * (gr[i] - dot);
+      }
+      break;
+  }
+}
+
+template void activation_forward<float>(Activation, int64_t, int, const float*, float*);
+template void activation_forward<double>(Activation, int64_t, int, const double*, double*);
+template void activation_backward<float>(Activation, int64_t, int, const float*, const float*, float*);
+template void activation_backward<double>(Activation, int64_t, int, const double*, const double*, double*);
+
+}  // namespace hebblab

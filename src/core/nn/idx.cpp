@@ -1,0 +1,90 @@
+// IDX parsing with a precise message for each way a file can be wrong, and the images + labels pairing.
+#include "idx.h"
+
+#include <cstdio>
+
+namespace hebblab {
+namespace {
+
+uint32_t big_endian_u32(const uint8_t* p) {
+  return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+std::string dims_text(const std::vector<int>& dims) {
+  std::string out;
+  for (size_t i = 0; i < dims.size(); ++i) out += (i ? " x " : "") + std::to_string(dims[i]);
+  return out;
+}
+
+bool fail(std::string* error, const std::string& message) {
+  if (error) *error = message;
+  return false;
+}
+
+}  // namespace
+
+bool parse_idx(const uint8_t* bytes, size_t size, IdxArray* out, std::string* error) {
+  if (size < 4)
+    return fail(error,
+                "not an IDX file: it has " + std::to_string(size) + " bytes, fewer than its 4-byte magic number");
+  if (bytes[0] != 0 || bytes[1] != 0) {
+    char magic[16];
+    std::snprintf(magic, sizeof magic, "%02x %02x %02x %02x", bytes[0], bytes[1], bytes[2], bytes[3]);
+    const bool gzip = bytes[0] == 0x1f && bytes[1] == 0x8b;
+    return fail(error, std::string("not an IDX file: it starts with ") + magic + ", not 00 00 <type> <dims>" +
+                           (gzip ? " (it is gzip-compressed: unpack it first)" : ""));
+  }
+  if (bytes[2] != 0x08) {
+    char type[8];
+    std::snprintf(type, sizeof type, "0x%02x", bytes[2]);
+    return fail(error,
+                std::string("IDX element type ") + type + " is not supported (HebbLab reads unsigned bytes, 0x08)");
+  }
+  const int rank = bytes[3];
+  if (rank < 1) return fail(error, "IDX file with 0 dimensions");
+  const size_t header = 4 + 4 * size_t(rank);
+  if (size < header)
+    return fail(error, "truncated IDX file: its header of " + std::to_string(rank) + " dimensions needs " +
+                           std::to_string(header) + " bytes, the file has " + std::to_string(size));
+  std::vector<int> dims;
+  double total = 1;
+  for (int d = 0; d < rank; ++d) {
+    const uint32_t n = big_endian_u32(bytes + 4 + 4 * d);
+    if (n > 0x7fffffffu) return fail(error, "IDX dimension " + std::to_string(d) + " is too large");
+    dims.push_back(static_cast<int>(n));
+    total *= n;
+  }
+  if (total > double(size - header))
+    return fail(error, "truncated IDX file: its header promises " + dims_text(dims) + " = " +
+                           std::to_string(static_cast<uint64_t>(total)) + " bytes of data, the file has " +
+                           std::to_string(size - header));
+  const size_t count = static_cast<size_t>(total);
+  if (count < size - header)
+    return fail(error, "IDX file has " + std::to_string(size - header - count) + " bytes after the " +
+                           dims_text(dims) + " values its header promises");
+  out->dims = std::move(dims);
+  out->data.assign(bytes + header, bytes + header + count);
+  return true;
+}
+
+bool make_dataset(IdxArray images, IdxArray labels, int num_classes, Dataset* out, std::string* error) {
+  if (images.dims.size() != 3 && images.dims.size() != 4)
+    return fail(error, "images must be N x H x W or N x H x W x C, got " + dims_text(images.dims));
+  if (labels.dims.size() != 1) return fail(error, "labels must be a list of N values, got " + dims_text(labels.dims));
+  if (images.dims[0] != labels.dims[0])
+    return fail(error, "there are " + std::to_string(images.dims[0]) + " images but " +
+                           std::to_string(labels.dims[0]) + " labels");
+  if (num_classes < 1 || num_classes > 256) return fail(error, "the number of classes must be 1..256");
+  for (size_t i = 0; i < labels.data.size(); ++i)
+    if (labels.data[i] >= num_classes)
+      return fail(error, "label " + std::to_string(labels.data[i]) + " of sample " + std::to_string(i) +
+                             " is not one of the " + std::to_string(num_classes) + " classes 0.." +
+                             std::to_string(num_classes - 1));
+  out->sample_shape = {images.dims[1], images.dims[2], images.dims.size() == 4 ? images.dims[3] : 1};
+  out->num_classes = num_classes;
+  out->x = std::move(images.data);
+  out->y = std::move(labels.data);
+  return true;
+}
+
+}  // namespace hebblab

@@ -1,0 +1,287 @@
+// The kernels: loops from the definitions (the references) and im2col + Eigen GEMM (the fast versions). Eigen
+// vectorises the GEMMs natively; in wasm LLVM auto-vectorises them with -msimd128 (Eigen has no wasm SIMD backend).
+#include "kernels.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+// GCC 12 reports a false maybe-uninitialized inside its own AVX-512 intrinsics when it inlines Eigen's GEMM
+// (GCC bug 105593); the pragma must precede Eigen's headers to cover them.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <Eigen/Core>
+
+namespace hebblab {
+namespace {
+
+template <typename T>
+using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <typename T>
+using MatrixMap = Eigen::Map<RowMatrix<T>>;
+template <typename T>
+using ConstMatrixMap = Eigen::Map<const RowMatrix<T>>;
+
+// Input index of output row i's window row a (may be outside the image: padding).
+inline int source_row(const Window2D& g, int i, int a) { return i * g.sh - g.pad_top + a; }
+inline int source_col(const Window2D& g, int j, int b) { return j * g.sw - g.pad_left + b; }
+inline bool inside(const Window2D& g, int ih, int iw) { return ih >= 0 && ih < g.h && iw >= 0 && iw < g.w; }
+inline int64_t pixel(const Window2D& g, int n, int ih, int iw) { return (int64_t(n) * g.h + ih) * g.w + iw; }
+
+// cols (N*OH*OW, KH*KW*C) from x (N, H, W, C); padding reads as zeros. Channels-last makes each (a, b) of a patch
+// one contiguous run of C values.
+template <typename T>
+void im2col(const Window2D& g, const T* x, T* cols) {
+  T* out = cols;
+  for (int n = 0; n < g.n; ++n)
+    for (int i = 0; i < g.oh; ++i)
+      for (int j = 0; j < g.ow; ++j)
+        for (int a = 0; a < g.kh; ++a)
+          for (int b = 0; b < g.kw; ++b, out += g.c) {
+            const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+            if (inside(g, ih, iw)) std::memcpy(out, x + pixel(g, n, ih, iw) * g.c, sizeof(T) * size_t(g.c));
+            else std::fill(out, out + g.c, T(0));
+          }
+}
+
+// dx (N, H, W, C) = the sum of every patch row of dcols (N*OH*OW, KH*KW*C) back at the pixels it came from.
+template <typename T>
+void col2im(const Window2D& g, const T* dcols, T* dx) {
+  std::fill(dx, dx + int64_t(g.n) * g.h * g.w * g.c, T(0));
+  const T* in = dcols;
+  for (int n = 0; n < g.n; ++n)
+    for (int i = 0; i < g.oh; ++i)
+      for (int j = 0; j < g.ow; ++j)
+        for (int a = 0; a < g.kh; ++a)
+          for (int b = 0; b < g.kw; ++b, in += g.c) {
+            const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+            if (!inside(g, ih, iw)) continue;
+            T* out = dx + pixel(g, n, ih, iw) * g.c;
+            for (int c = 0; c < g.c; ++c) out[c] += in[c];
+          }
+}
+
+// dbias (U) = sum over the rows of dy (R, U).
+template <typename T>
+void sum_rows(int64_t rows, int u, const T* dy, T* dbias) {
+  std::fill(dbias, dbias + u, T(0));
+  for (int64_t r = 0; r < rows; ++r)
+    for (int k = 0; k < u; ++k) dbias[k] += dy[r * u + k];
+}
+
+// y (R, U) = x (R, D) kernel (D, U) + bias (U): the GEMM behind Dense and, on im2col rows, Conv2D.
+template <typename T>
+void gemm_bias(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+  MatrixMap<T> out(y, rows, u);
+  out.rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias, u);
+  out.noalias() += ConstMatrixMap<T>(x, rows, d) * ConstMatrixMap<T>(kernel, d, u);
+}
+
+// dkernel (D, U) = x^T dy and dbias; dx (R, D) = dy kernel^T when asked for.
+template <typename T>
+void gemm_bias_backward(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* dy, T* dkernel,
+                        T* dbias, T* dx) {
+  const ConstMatrixMap<T> grad(dy, rows, u);
+  MatrixMap<T>(dkernel, d, u).noalias() = ConstMatrixMap<T>(x, rows, d).transpose() * grad;
+  sum_rows(rows, u, dy, dbias);
+  if (dx) MatrixMap<T>(dx, rows, d).noalias() = grad * ConstMatrixMap<T>(kernel, d, u).transpose();
+}
+
+// Images per chunk: as many as keep one chunk's patches within about 512 KB (the L2 cache), at least one.
+int chunk_images(const Window2D& g) {
+  const int64_t per_image = int64_t(g.oh) * g.ow * g.patch() * int64_t(sizeof(float));
+  return static_cast<int>(std::clamp<int64_t>((512 << 10) / std::max<int64_t>(per_image, 1), 1, std::max(g.n, 1)));
+}
+
+// g for a chunk of `count` images of its batch (the pointers are offset by the caller).
+Window2D chunk(const Window2D& g, int count) {
+  Window2D c = g;
+  c.n = count;
+  return c;
+}
+
+}  // namespace
+
+Window2D make_window(int n, int h, int w, int c, int kh, int kw, int sh, int sw, Padding padding) {
+  Window2D g;
+  g.n = n, g.h = h, g.w = w, g.c = c, g.kh = kh, g.kw = kw, g.sh = sh, g.sw = sw;
+  if (padding == Padding::Valid) {
+    g.oh = h >= kh ? (h - kh) / sh + 1 : 0;
+    g.ow = w >= kw ? (w - kw) / sw + 1 : 0;
+  } else {
+    g.oh = (h + sh - 1) / sh;
+    g.ow = (w + sw - 1) / sw;
+    g.pad_top = std::max((g.oh - 1) * sh + kh - h, 0) / 2;
+    g.pad_left = std::max((g.ow - 1) * sw + kw - w, 0) / 2;
+  }
+  return g;
+}
+
+template <typename T>
+void conv2d_forward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* y) {
+  for (int n = 0; n < g.n; ++n)
+    for (int i = 0; i < g.oh; ++i)
+      for (int j = 0; j < g.ow; ++j)
+        for (int f = 0; f < filters; ++f) {
+          T sum = bias[f];
+          for (int a = 0; a < g.kh; ++a)
+            for (int b = 0; b < g.kw; ++b) {
+              const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+              if (!inside(g, ih, iw)) continue;
+              for (int c = 0; c < g.c; ++c)
+                sum += x[pixel(g, n, ih, iw) * g.c + c] * kernel[((int64_t(a) * g.kw + b) * g.c + c) * filters + f];
+            }
+          y[((int64_t(n) * g.oh + i) * g.ow + j) * filters + f] = sum;
+        }
+}
+
+template <typename T>
+void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* dkernel,
+                               T* dbias, T* dx) {
+  std::fill(dkernel, dkernel + g.patch() * filters, T(0));
+  std::fill(dbias, dbias + filters, T(0));
+  if (dx) std::fill(dx, dx + int64_t(g.n) * g.h * g.w * g.c, T(0));
+  for (int n = 0; n < g.n; ++n)
+    for (int i = 0; i < g.oh; ++i)
+      for (int j = 0; j < g.ow; ++j)
+        for (int f = 0; f < filters; ++f) {
+          const T grad = dy[((int64_t(n) * g.oh + i) * g.ow + j) * filters + f];
+          dbias[f] += grad;
+          for (int a = 0; a < g.kh; ++a)
+            for (int b = 0; b < g.kw; ++b) {
+              const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+              if (!inside(g, ih, iw)) continue;
+              for (int c = 0; c < g.c; ++c) {
+                const int64_t xi = pixel(g, n, ih, iw) * g.c + c;
+                const int64_t ki = ((int64_t(a) * g.kw + b) * g.c + c) * filters + f;
+                dkernel[ki] += x[xi] * grad;
+                if (dx) dx[xi] += kernel[ki] * grad;
+              }
+            }
+        }
+}
+
+int64_t conv2d_workspace(const Window2D& g) { return chunk_images(g) * int64_t(g.oh) * g.ow * g.patch(); }
+
+template <typename T>
+void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y) {
+  const int step = chunk_images(g);
+  const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
+  for (int first = 0; first < g.n; first += step) {
+    const Window2D c = chunk(g, std::min(step, g.n - first));
+    im2col(c, x + first * x_image, cols);
+    gemm_bias(c.out_pixels(), c.patch(), filters, cols, kernel, bias, y + first * y_image);
+  }
+}
+
+template <typename T>
+void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
+                     T* dbias, T* dx) {
+  const int step = chunk_images(g);
+  const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
+  sum_rows(g.out_pixels(), filters, dy, dbias);
+  MatrixMap<T> dk(dkernel, g.patch(), filters);
+  dk.setZero();
+  const ConstMatrixMap<T> k(kernel, g.patch(), filters);
+  for (int first = 0; first < g.n; first += step) {
+    const Window2D c = chunk(g, std::min(step, g.n - first));
+    const ConstMatrixMap<T> grad(dy + first * y_image, c.out_pixels(), filters);
+    im2col(c, x + first * x_image, cols);
+    MatrixMap<T> patches(cols, c.out_pixels(), c.patch());
+    dk.noalias() += patches.transpose() * grad;
+    if (!dx) continue;
+    patches.noalias() = grad * k.transpose();  // dcols, over the patches that are no longer needed
+    col2im(c, cols, dx + first * x_image);
+  }
+}
+
+template <typename T>
+void dense_forward_reference(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+  for (int r = 0; r < n; ++r)
+    for (int k = 0; k < u; ++k) {
+      T sum = bias[k];
+      for (int i = 0; i < d; ++i) sum += x[int64_t(r) * d + i] * kernel[int64_t(i) * u + k];
+      y[int64_t(r) * u + k] = sum;
+    }
+}
+
+template <typename T>
+void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias,
+                              T* dx) {
+  for (int k = 0; k < u; ++k) {
+    T sum = 0;
+    for (int r = 0; r < n; ++r) sum += dy[int64_t(r) * u + k];
+    dbias[k] = sum;
+  }
+  for (int i = 0; i < d; ++i)
+    for (int k = 0; k < u; ++k) {
+      T sum = 0;
+      for (int r = 0; r < n; ++r) sum += x[int64_t(r) * d + i] * dy[int64_t(r) * u + k];
+      dkernel[int64_t(i) * u + k] = sum;
+    }
+  if (!dx) return;
+  for (int r = 0; r < n; ++r)
+    for (int i = 0; i < d; ++i) {
+      T sum = 0;
+      for (int k = 0; k < u; ++k) sum += dy[int64_t(r) * u + k] * kernel[int64_t(i) * u + k];
+      dx[int64_t(r) * d + i] = sum;
+    }
+}
+
+template <typename T>
+void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+  gemm_bias<T>(n, d, u, x, kernel, bias, y);
+}
+
+template <typename T>
+void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx) {
+  gemm_bias_backward<T>(n, d, u, x, kernel, dy, dkernel, dbias, dx);
+}
+
+template <typename T>
+void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
+  // Channels innermost, so each window position is one contiguous run of C comparisons (vectorisable).
+  int64_t out = 0;
+  for (int n = 0; n < g.n; ++n)
+    for (int i = 0; i < g.oh; ++i)
+      for (int j = 0; j < g.ow; ++j, out += g.c) {
+        T* best = y + out;
+        int32_t* where = argmax + out;
+        bool first = true;
+        for (int a = 0; a < g.kh; ++a)
+          for (int b = 0; b < g.kw; ++b) {
+            const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+            if (!inside(g, ih, iw)) continue;
+            const int64_t base = pixel(g, n, ih, iw) * g.c;
+            const T* in = x + base;
+            for (int c = 0; c < g.c; ++c)
+              if (first || in[c] > best[c]) best[c] = in[c], where[c] = static_cast<int32_t>(base + c);
+            first = false;
+          }
+      }
+}
+
+template <typename T>
+void max_pool2d_backward(const Window2D& g, const T* dy, const int32_t* argmax, T* dx) {
+  std::fill(dx, dx + int64_t(g.n) * g.h * g.w * g.c, T(0));
+  const int64_t outputs = g.out_pixels() * g.c;
+  for (int64_t k = 0; k < outputs; ++k) dx[argmax[k]] += dy[k];
+}
+
+#define HEBBLAB_KERNELS(T)                                                                                        \
+  template void conv2d_forward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*);              \
+  template void conv2d_backward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*);     \
+  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*);                    \
+  template void conv2d_backward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*, T*);           \
+  template void dense_forward_reference<T>(int, int, int, const T*, const T*, const T*, T*);                      \
+  template void dense_backward_reference<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);             \
+  template void dense_forward<T>(int, int, int, const T*, const T*, const T*, T*);                                \
+  template void dense_backward<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);                       \
+  template void max_pool2d_forward<T>(const Window2D&, const T*, T*, int32_t*);                                   \
+  template void max_pool2d_backward<T>(const Window2D&, const T*, const int32_t*, T*);
+HEBBLAB_KERNELS(float)
+HEBBLAB_KERNELS(double)
+#undef HEBBLAB_KERNELS
+
+}  // namespace hebblab

@@ -1,0 +1,69 @@
+// The optimisers' updates, elementwise in float like Keras's; scalars that depend on the step count are computed in
+// double from IEEE operations only, so every platform gets the same bits.
+#include "optimizers.h"
+
+#include <cmath>
+
+namespace hebblab {
+namespace {
+
+// b^t by squaring: only multiplications, which are exact-rounded everywhere (std::pow need not be).
+double power(double b, int64_t t) {
+  double result = 1;
+  for (; t > 0; t >>= 1, b *= b)
+    if (t & 1) result *= b;
+  return result;
+}
+
+}  // namespace
+
+void Optimizer::build(const std::vector<Shape>& weight_shapes) {
+  iterations_ = 0;
+  slots_.clear();
+  for (int s = 0; s < slots_per_weight(); ++s)
+    for (const Shape& shape : weight_shapes) slots_.emplace_back(shape);
+}
+
+void Adam::apply_gradients(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients) {
+  const int64_t t = ++iterations_;
+  const float alpha = static_cast<float>(config_.learning_rate * std::sqrt(1.0 - power(config_.beta_2, t)) /
+                                         (1.0 - power(config_.beta_1, t)));
+  const float one_minus_beta_1 = static_cast<float>(1.0 - config_.beta_1);
+  const float one_minus_beta_2 = static_cast<float>(1.0 - config_.beta_2);
+  const float epsilon = static_cast<float>(config_.epsilon);
+  const size_t n = weights.size();
+  for (size_t k = 0; k < n; ++k) {
+    float* w = weights[k]->ptr();
+    const float* g = gradients[k]->ptr();
+    float* m = slots_[k].ptr();
+    float* v = slots_[n + k].ptr();
+    const int64_t size = weights[k]->size();
+    for (int64_t i = 0; i < size; ++i) {
+      m[i] += (g[i] - m[i]) * one_minus_beta_1;
+      v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
+      w[i] -= alpha * m[i] / (std::sqrt(v[i]) + epsilon);
+    }
+  }
+}
+
+void SGD::apply_gradients(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients) {
+  ++iterations_;
+  const float lr = static_cast<float>(config_.learning_rate);
+  const float momentum = static_cast<float>(config_.momentum);
+  for (size_t k = 0; k < weights.size(); ++k) {
+    float* w = weights[k]->ptr();
+    const float* g = gradients[k]->ptr();
+    const int64_t size = weights[k]->size();
+    if (slots_.empty()) {
+      for (int64_t i = 0; i < size; ++i) w[i] -= lr * g[i];
+      continue;
+    }
+    float* v = slots_[k].ptr();
+    for (int64_t i = 0; i < size; ++i) {
+      v[i] = momentum * v[i] - lr * g[i];
+      w[i] += config_.nesterov ? momentum * v[i] - lr * g[i] : v[i];
+    }
+  }
+}
+
+}  // namespace hebblab

@@ -1,0 +1,77 @@
+// Keras's optimisers with Keras's defaults and update rules: Adam (as TensorFlow applies it, with epsilon added to
+// sqrt(v) and the bias corrections folded into the step size) and SGD with optional (Nesterov) momentum.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/nn/tensor.h"
+
+namespace hebblab {
+
+struct AdamConfig {
+  double learning_rate = 0.001;
+  double beta_1 = 0.9;
+  double beta_2 = 0.999;
+  double epsilon = 1e-7;
+};
+
+struct SGDConfig {
+  double learning_rate = 0.01;
+  double momentum = 0.0;
+  bool nesterov = false;
+};
+
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+  virtual const char* name() const = 0;  // "Adam", "SGD"
+  // Sizes the state for weights of these shapes (zeros) and restarts the step count.
+  void build(const std::vector<Shape>& weight_shapes);
+  // One update of every weight from its gradient, in build's order.
+  virtual void apply_gradients(const std::vector<Tensor<float>*>& weights,
+                               const std::vector<Tensor<float>*>& gradients) = 0;
+  // Steps taken so far (Keras's optimizer.iterations).
+  int64_t iterations() const { return iterations_; }
+  void set_iterations(int64_t n) { iterations_ = n; }
+  // The state per weight, for model files: Adam keeps m and v (slots 2i, 2i + 1 for weight i), SGD with momentum
+  // the velocity (slot i), plain SGD nothing.
+  std::vector<Tensor<float>>& slots() { return slots_; }
+  const std::vector<Tensor<float>>& slots() const { return slots_; }
+
+ protected:
+  virtual int slots_per_weight() const = 0;
+  int64_t iterations_ = 0;
+  std::vector<Tensor<float>> slots_;
+};
+
+class Adam final : public Optimizer {
+ public:
+  explicit Adam(AdamConfig config = {}) : config_(config) {}
+  const char* name() const override { return "Adam"; }
+  const AdamConfig& config() const { return config_; }
+  // t = iterations + 1, alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
+  // m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2); w -= alpha m / (sqrt(v) + epsilon).
+  void apply_gradients(const std::vector<Tensor<float>*>& weights,
+                       const std::vector<Tensor<float>*>& gradients) override;
+
+ private:
+  int slots_per_weight() const override { return 2; }
+  AdamConfig config_;
+};
+
+class SGD final : public Optimizer {
+ public:
+  explicit SGD(SGDConfig config = {}) : config_(config) {}
+  const char* name() const override { return "SGD"; }
+  const SGDConfig& config() const { return config_; }
+  // Without momentum w -= lr g; with it v = momentum v - lr g, then w += v (Nesterov: w += momentum v - lr g).
+  void apply_gradients(const std::vector<Tensor<float>*>& weights,
+                       const std::vector<Tensor<float>*>& gradients) override;
+
+ private:
+  int slots_per_weight() const override { return config_.momentum != 0 ? 1 : 0; }
+  SGDConfig config_;
+};
+
+}  // namespace hebblab

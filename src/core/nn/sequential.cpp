@@ -1,0 +1,353 @@
+// The Sequential model and its stepwise training. All per-batch buffers live in the model and are resized (never
+// shrunk), so after the first full batch the training loop allocates no buffer again (only Eigen's GEMM takes its
+// packing blocks per product, and shapes are small vectors).
+#include "sequential.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace hebblab {
+namespace {
+
+std::string with_thousands(int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// Keras's print_summary for a sequential model: columns end at 29, 55 and 65 characters, and a field that does not
+// fit its column is cut at the column's end.
+std::string summary_row(const std::string& a, const std::string& b, const std::string& c) {
+  const size_t ends[] = {29, 55, 65};
+  const std::string fields[] = {a, b, c};
+  std::string line;
+  for (int i = 0; i < 3; ++i) {
+    line += fields[i];
+    line.resize(ends[i], ' ');
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line + "\n";
+}
+
+}  // namespace
+
+int training_samples(int count, double validation_split) {
+  return static_cast<int>(std::floor(count * (1.0 - validation_split)));
+}
+
+double TrainProgress::fraction() const {
+  if (epochs <= 0) return 1;
+  return std::min(1.0, (epoch + (samples ? double(seen) / samples : 0.0)) / epochs);
+}
+
+// --- building --------------------------------------------------------------------------------------------------------
+
+bool Sequential::add(const Input& input, std::string* error) {
+  std::string message;
+  if (!layers_.empty()) message = "Input must come before the first layer";
+  else if (input.shape.empty() || input.shape.size() > 3 || shape_size(input.shape) <= 0 ||
+           std::any_of(input.shape.begin(), input.shape.end(), [](int d) { return d <= 0; }))
+    message = "Input shape " + shape_text(input.shape, true) + " must have 1 to 3 positive dimensions";
+  if (!message.empty()) {
+    if (error) *error = message;
+    return false;
+  }
+  input_shape_ = input.shape;
+  return true;
+}
+
+bool Sequential::add(std::unique_ptr<Layer<float>> layer, std::string* error) {
+  if (input_shape_.empty()) {
+    if (error) *error = "add an Input(shape) before the first layer, as in Keras's input_shape=(28, 28, 1)";
+    return false;
+  }
+  if (!layer->build(output_shape(), error)) return false;
+  layer->initialize(init_rng_);
+  const char* base = layer_base_name(layer->config().type);
+  const int same = static_cast<int>(std::count_if(layers_.begin(), layers_.end(), [&](const auto& l) {
+    return layer_base_name(l->config().type) == std::string(base);
+  }));
+  names_.push_back(same ? std::string(base) + "_" + std::to_string(same) : std::string(base));
+  layers_.push_back(std::move(layer));
+  outputs_.resize(layers_.size());
+  optimizer_.reset();  // the weights changed: compile again
+  return true;
+}
+
+const Shape& Sequential::output_shape() const {
+  return layers_.empty() ? input_shape_ : layers_.back()->output_shape();
+}
+
+int64_t Sequential::count_params() const {
+  int64_t n = 0;
+  for (const auto& l : layers_) n += l->count_params();
+  return n;
+}
+
+std::string Sequential::summary() const {
+  const std::string rule(65, '_'), double_rule(65, '=');
+  std::string out = "Model: \"sequential\"\n" + rule + "\n" + summary_row("Layer (type)", "Output Shape", "Param #") +
+                    double_rule + "\n";
+  for (int i = 0; i < size(); ++i) {
+    out += summary_row(names_[size_t(i)] + " (" + layer_type_name(layer(i).config().type) + ")",
+                       shape_text(layer(i).output_shape(), true), std::to_string(layer(i).count_params()));
+    out += (i + 1 < size() ? rule : double_rule) + "\n";
+  }
+  const std::string total = with_thousands(count_params());
+  return out + "Total params: " + total + "\nTrainable params: " + total + "\nNon-trainable params: 0\n" + rule + "\n";
+}
+
+std::vector<Tensor<float>*> Sequential::weights() {
+  std::vector<Tensor<float>*> out;
+  for (auto& l : layers_)
+    for (Tensor<float>& w : l->weights()) out.push_back(&w);
+  return out;
+}
+
+std::vector<const Tensor<float>*> Sequential::weights() const {
+  std::vector<const Tensor<float>*> out;
+  for (const auto& l : layers_)
+    for (const Tensor<float>& w : l->weights()) out.push_back(&w);
+  return out;
+}
+
+bool Sequential::compile(Loss loss, std::unique_ptr<Optimizer> optimizer, std::string* error) {
+  std::string message;
+  if (layers_.empty()) message = "compile needs a model with layers";
+  else if (layers_.back()->config().activation != Activation::Softmax)
+    message = std::string(loss_name(loss)) + " needs a softmax output; the last layer is " +
+              describe(layers_.back()->config());
+  else if (!optimizer) message = "compile needs an optimizer";
+  if (!message.empty()) {
+    if (error) *error = message;
+    return false;
+  }
+  loss_ = loss;
+  weight_ptrs_ = weights();
+  gradient_ptrs_.clear();
+  std::vector<Shape> shapes;
+  for (auto& l : layers_)
+    for (Tensor<float>& g : l->gradients()) gradient_ptrs_.push_back(&g), shapes.push_back(g.shape);
+  optimizer->build(shapes);
+  optimizer_ = std::move(optimizer);
+  return true;
+}
+
+// --- running ---------------------------------------------------------------------------------------------------------
+
+bool Sequential::fits(const DataView& data, std::string* error) const {
+  const Shape& out = output_shape();
+  std::string message;
+  if (layers_.empty()) message = "the model has no layers";
+  else if (data.sample_shape != input_shape_)
+    message = "the samples are " + shape_text(data.sample_shape, true) + ", the model takes " +
+              shape_text(input_shape_, true);
+  else if (out.size() != 1 || out[0] != data.num_classes)
+    message = "the samples have " + std::to_string(data.num_classes) + " classes, the model outputs " +
+              shape_text(out, true);
+  if (!message.empty() && error) *error = message;
+  return message.empty();
+}
+
+void Sequential::forward(const Tensor<float>& x, Rng* training_rng) {
+  const Tensor<float>* in = &x;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    layers_[i]->forward(*in, &outputs_[i], training_rng);
+    in = &outputs_[i];
+  }
+}
+
+Sequential::BatchResult Sequential::forward_batch(const DataView& data, const int* indices, int count,
+                                                  Rng* training_rng) {
+  load_batch(data, indices, count, &x_, &targets_);
+  forward(x_, training_rng);
+  const int classes = data.num_classes;
+  BatchResult r;
+  r.correct = count_correct(count, classes, outputs_.back().ptr(), targets_.ptr());
+  const Tensor<float>* logits = layers_.back()->preactivation();
+  if (!logits || layers_.back()->config().activation != Activation::Softmax) {
+    r.loss = kNoValue;
+    return r;
+  }
+  if (training_rng) dlogits_.resize(logits->shape);
+  r.loss = categorical_crossentropy(count, classes, logits->ptr(), targets_.ptr(),
+                                    training_rng ? dlogits_.ptr() : nullptr);
+  return r;
+}
+
+void Sequential::backward_and_update() {
+  const Tensor<float>* grad = &dlogits_;
+  GradOf of = GradOf::PreActivation;  // the fused loss hands the softmax layer dL/dz
+  for (size_t i = layers_.size(); i-- > 0;) {
+    Tensor<float>* dx = i ? &grads_[i % 2] : nullptr;
+    layers_[i]->backward(i ? outputs_[i - 1] : x_, outputs_[i], *grad, of, dx);
+    grad = dx;
+    of = GradOf::Output;
+  }
+  optimizer_->apply_gradients(weight_ptrs_, gradient_ptrs_);
+}
+
+History Sequential::fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks) {
+  Training training(*this, data, config);
+  int64_t batches = 0;
+  size_t logged = 0;
+  bool more = true;
+  while (more) {
+    more = training.step();
+    const TrainProgress& p = training.progress();
+    if (p.batches > batches) {
+      batches = p.batches;
+      if (callbacks.on_batch_end && !callbacks.on_batch_end(p)) {
+        training.cancel();
+        more = false;
+      }
+    }
+    for (; logged < training.history().epochs.size(); ++logged)
+      if (callbacks.on_epoch_end) callbacks.on_epoch_end(int(logged), training.history().epochs[logged]);
+  }
+  return training.history();
+}
+
+Evaluation Sequential::evaluate(const DataView& data, int batch_size) {
+  if (!fits(data, nullptr) || data.count == 0 || batch_size < 1) return {kNoValue, kNoValue};
+  double loss = 0;
+  int64_t correct = 0;
+  for (int begin = 0; begin < data.count; begin += batch_size) {
+    const DataView batch = data.slice(begin, batch_size);
+    const BatchResult r = forward_batch(batch, nullptr, batch.count, nullptr);
+    loss += r.loss * batch.count;
+    correct += r.correct;
+  }
+  return {loss / data.count, double(correct) / data.count};
+}
+
+Tensor<float> Sequential::predict(const Tensor<float>& x, int batch_size) {
+  if (layers_.empty() || x.shape.size() != input_shape_.size() + 1 ||
+      !std::equal(input_shape_.begin(), input_shape_.end(), x.shape.begin() + 1) || batch_size < 1)
+    return {};
+  const int n = x.dim(0);
+  const int64_t in_size = shape_size(input_shape_), out_size = shape_size(output_shape());
+  Tensor<float> out(with_batch(n, output_shape()));
+  for (int begin = 0; begin < n; begin += batch_size) {
+    const int count = std::min(batch_size, n - begin);
+    x_.resize(with_batch(count, input_shape_));
+    std::copy(x.ptr() + begin * in_size, x.ptr() + (begin + count) * in_size, x_.ptr());
+    forward(x_, nullptr);
+    std::copy(outputs_.back().data.begin(), outputs_.back().data.end(), out.ptr() + begin * out_size);
+  }
+  return out;
+}
+
+std::vector<Tensor<float>> Sequential::activations(const Tensor<float>& x) {
+  if (layers_.empty() || x.size() != shape_size(input_shape_)) return {};
+  x_.resize(with_batch(1, input_shape_));
+  std::copy(x.data.begin(), x.data.end(), x_.data.begin());
+  forward(x_, nullptr);
+  return outputs_;
+}
+
+// --- Training --------------------------------------------------------------------------------------------------------
+
+Training::Training(Sequential& model, const DataView& data, const TrainConfig& config)
+    : model_(model), config_(config), rng_(config.seed) {
+  progress_.epochs = config.epochs;
+  const bool split_ok = config.validation_split >= 0 && config.validation_split < 1;
+  const int split_at = training_samples(data.count, split_ok ? config.validation_split : 0);
+  train_ = data.head(split_at);
+  validation_ = data.slice(split_at, data.count - split_at);
+  std::string error;
+  if (!model.compiled()) error = "compile the model before fit";
+  else if (!model.fits(data, &error)) {
+  } else if (config.batch_size < 1) error = "the batch size must be at least 1";
+  else if (config.epochs < 0) error = "the number of epochs cannot be negative";
+  else if (!split_ok)
+    error = "the validation split must be at least 0 and below 1";
+  else if (train_.count == 0) error = "there are no samples to train on";
+  if (!error.empty()) {
+    fail(error);
+    return;
+  }
+  order_.resize(size_t(train_.count));
+  std::iota(order_.begin(), order_.end(), 0);
+  progress_.samples = train_.count;
+  if (config.epochs == 0) history_.status = History::Status::Completed;
+}
+
+void Training::fail(const std::string& message) {
+  history_.status = History::Status::Failed;
+  history_.error = message;
+}
+
+void Training::cancel() {
+  if (history_.status == History::Status::Running) history_.status = History::Status::Cancelled;
+}
+
+bool Training::step() {
+  if (history_.status != History::Status::Running) return false;
+  const int batch = config_.batch_size;
+  if (!validating_) {
+    if (position_ == 0) {
+      progress_.epoch = static_cast<int>(history_.epochs.size());
+      loss_sum_ = 0;
+      correct_ = 0;
+      // Fisher-Yates with the run's Rng: a new order every epoch, the same orders for the same seed.
+      if (config_.shuffle)
+        for (size_t i = order_.size() - 1; i > 0; --i) std::swap(order_[i], order_[rng_.below(uint32_t(i + 1))]);
+    }
+    const int count = std::min(batch, train_.count - position_);
+    const Sequential::BatchResult r = model_.forward_batch(train_, order_.data() + position_, count, &rng_);
+    if (!std::isfinite(r.loss)) {
+      fail("training diverged: the loss became " + std::string(std::isnan(r.loss) ? "nan" : "infinite") +
+           " in epoch " + std::to_string(progress_.epoch + 1) + " at sample " + std::to_string(position_ + 1) +
+           " (try a lower learning rate); the weights are those before that batch");
+      return false;
+    }
+    model_.backward_and_update();
+    loss_sum_ += r.loss * count;
+    correct_ += r.correct;
+    position_ += count;
+    progress_.seen = position_;
+    progress_.loss = loss_sum_ / position_;
+    progress_.accuracy = double(correct_) / position_;
+    progress_.validating = false;
+    ++progress_.batches;
+    if (position_ == train_.count) {
+      position_ = 0;
+      if (validation_.count > 0) validating_ = true;
+      else end_epoch();
+    }
+  } else {
+    const DataView part = validation_.slice(position_, batch);
+    const Sequential::BatchResult r = model_.forward_batch(part, nullptr, part.count, nullptr);
+    val_loss_sum_ += r.loss * part.count;
+    val_correct_ += r.correct;
+    position_ += part.count;
+    progress_.validating = true;
+    if (position_ == validation_.count) {
+      position_ = 0;
+      validating_ = false;
+      end_epoch();
+    }
+  }
+  return history_.status == History::Status::Running;
+}
+
+void Training::end_epoch() {
+  EpochLog log;
+  log.loss = loss_sum_ / train_.count;
+  log.accuracy = double(correct_) / train_.count;
+  if (validation_.count > 0) {
+    log.val_loss = val_loss_sum_ / validation_.count;
+    log.val_accuracy = double(val_correct_) / validation_.count;
+  }
+  val_loss_sum_ = 0;
+  val_correct_ = 0;
+  history_.epochs.push_back(log);
+  if (static_cast<int>(history_.epochs.size()) >= config_.epochs) history_.status = History::Status::Completed;
+}
+
+}  // namespace hebblab

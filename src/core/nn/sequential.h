@@ -1,0 +1,179 @@
+// Keras's Sequential model: add layers after an Input, summary(), compile(loss, optimizer), fit, evaluate, predict,
+// and every layer's activations for one input (the UI's feature maps). fit also runs in bounded steps (Training), one
+// batch each, for a job runner that reports progress and cancels between batches. Randomness comes from Rng only:
+// one seed gives the same weights and losses on every run.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "core/nn/dataset.h"
+#include "core/nn/layers.h"
+#include "core/nn/losses.h"
+#include "core/nn/optimizers.h"
+#include "core/rng.h"
+
+namespace hebblab {
+
+// Keras's Input(shape=(28, 28, 1)): the per-sample shape, added before the first layer.
+struct Input {
+  Shape shape;
+};
+
+struct TrainConfig {
+  int epochs = 10;
+  int batch_size = 32;
+  bool shuffle = true;          // a new order every epoch
+  double validation_split = 0;  // as Keras: this fraction of the samples, from the end, before shuffling
+  uint64_t seed = 1;            // the shuffle order and the dropout masks
+};
+
+// Keras's validation split: how many of `count` samples are trained on; the rest, from the end, validate.
+int training_samples(int count, double validation_split);
+
+constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+
+struct EpochLog {
+  double loss = 0, accuracy = 0;                        // means over the epoch's training batches (dropout on)
+  double val_loss = kNoValue, val_accuracy = kNoValue;  // on the validation split, when there is one
+};
+
+struct History {
+  enum class Status { Running, Completed, Cancelled, Failed };
+  Status status = Status::Running;
+  std::string error;  // for Failed: a configuration that does not fit the model, or a diverging loss
+  std::vector<EpochLog> epochs;
+};
+
+struct TrainProgress {
+  int epoch = 0, epochs = 0;     // the epoch of the last step (0-based) and how many there are
+  int seen = 0, samples = 0;     // training samples done in that epoch, and per epoch
+  double loss = 0, accuracy = 0; // running means over this epoch's batches so far
+  bool validating = false;       // the last step was a validation batch
+  int64_t batches = 0;           // training batches done in the whole run
+  double fraction() const;       // of the whole run, 0..1
+};
+
+struct Evaluation {
+  double loss = 0, accuracy = 0;  // Keras's evaluate(): [loss, accuracy]
+};
+
+class Sequential {
+ public:
+  // The seed draws the initial weights, layer by layer as they are added.
+  explicit Sequential(uint64_t seed = 1) : init_rng_(seed) {}
+  Sequential(Sequential&&) = default;
+  Sequential& operator=(Sequential&&) = default;
+
+  // Each add returns false with a message (and changes nothing) when the layer cannot follow the one before.
+  bool add(const Input& input, std::string* error = nullptr);
+  bool add(std::unique_ptr<Layer<float>> layer, std::string* error = nullptr);
+  bool add(const LayerConfig& config, std::string* error = nullptr) { return add(make_layer<float>(config), error); }
+  template <class L, class = std::enable_if_t<std::is_base_of_v<Layer<float>, L>>>
+  bool add(L layer, std::string* error = nullptr) {
+    return add(std::unique_ptr<Layer<float>>(new L(std::move(layer))), error);
+  }
+
+  int size() const { return static_cast<int>(layers_.size()); }
+  Layer<float>& layer(int i) { return *layers_[size_t(i)]; }
+  const Layer<float>& layer(int i) const { return *layers_[size_t(i)]; }
+  const std::string& layer_name(int i) const { return names_[size_t(i)]; }  // "conv2d", "conv2d_1", ...
+  const Shape& input_shape() const { return input_shape_; }
+  const Shape& output_shape() const;  // the last layer's (the input's while there is none)
+  int64_t count_params() const;
+  // Keras's model.summary(): layer (type), output shape and parameters per layer, then the totals.
+  std::string summary() const;
+
+  // Keras's compile(loss=..., optimizer=..., metrics=['accuracy']); accuracy is always reported. Categorical
+  // cross-entropy is fused with the softmax, so the last layer must have activation softmax.
+  bool compile(Loss loss, std::unique_ptr<Optimizer> optimizer, std::string* error = nullptr);
+  template <class O, class = std::enable_if_t<std::is_base_of_v<Optimizer, O>>>
+  bool compile(Loss loss, O optimizer, std::string* error = nullptr) {
+    return compile(loss, std::unique_ptr<Optimizer>(new O(std::move(optimizer))), error);
+  }
+  bool compiled() const { return optimizer_ != nullptr; }
+  Loss loss() const { return loss_; }
+  Optimizer* optimizer() { return optimizer_.get(); }
+  const Optimizer* optimizer() const { return optimizer_.get(); }
+
+  struct FitCallbacks {
+    std::function<bool(const TrainProgress&)> on_batch_end;  // after each training batch; false cancels
+    std::function<void(int epoch, const EpochLog&)> on_epoch_end;
+  };
+  // Trains on the samples (preprocessed per batch); stops at the first non-finite loss with History::Failed.
+  History fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks = {});
+  // Inference-mode loss and accuracy over the samples, batch by batch. NaN loss if they do not fit the model.
+  Evaluation evaluate(const DataView& data, int batch_size = 32);
+  // Probabilities (N, classes) for preprocessed inputs x (N, input_shape); empty if x's shape does not fit.
+  Tensor<float> predict(const Tensor<float>& x, int batch_size = 32);
+  // Every layer's output for one preprocessed input (input_shape, or (1, input_shape)), inference mode, each with a
+  // batch axis of 1; empty if the shape does not fit.
+  std::vector<Tensor<float>> activations(const Tensor<float>& x);
+
+  // All weights, layer by layer (kernel, bias), for optimisers and model files.
+  std::vector<Tensor<float>*> weights();
+  std::vector<const Tensor<float>*> weights() const;
+
+ private:
+  friend class Training;
+  struct BatchResult {
+    double loss = 0;
+    int correct = 0;
+  };
+  bool fits(const DataView& data, std::string* error) const;
+  // Loads x_/targets_ from the samples (indices null: the first count) and runs forward, in training mode when rng is
+  // given; then the loss and correct count.
+  BatchResult forward_batch(const DataView& data, const int* indices, int count, Rng* training_rng);
+  // backward from the loss of the last forward_batch, then one optimiser step.
+  void backward_and_update();
+  void forward(const Tensor<float>& x, Rng* training_rng);
+
+  Rng init_rng_;
+  Shape input_shape_;
+  std::vector<std::unique_ptr<Layer<float>>> layers_;
+  std::vector<std::string> names_;
+  Loss loss_ = Loss::CategoricalCrossentropy;
+  std::unique_ptr<Optimizer> optimizer_;
+  // Buffers reused batch after batch: the input and one-hot targets (B, ...), each layer's output, the gradient at
+  // the logits, and two gradient buffers that backward alternates between.
+  Tensor<float> x_, targets_, dlogits_;
+  std::vector<Tensor<float>> outputs_;
+  Tensor<float> grads_[2];
+  std::vector<Tensor<float>*> weight_ptrs_, gradient_ptrs_;
+};
+
+// fit in bounded steps: each step() trains on one batch or, after an epoch's last batch, evaluates one batch of the
+// validation split. The model must outlive it.
+class Training {
+ public:
+  // A configuration that does not fit (model not compiled, samples of another shape, bad sizes) makes a Training whose
+  // history is Failed with the reason and whose step() does nothing.
+  Training(Sequential& model, const DataView& data, const TrainConfig& config);
+  // One batch; false once the run is over (completed, failed or cancelled).
+  bool step();
+  void cancel();
+  const TrainProgress& progress() const { return progress_; }
+  const History& history() const { return history_; }
+
+ private:
+  void fail(const std::string& message);
+  void end_epoch();
+
+  Sequential& model_;
+  DataView train_, validation_;
+  TrainConfig config_;
+  Rng rng_;
+  std::vector<int> order_;
+  int position_ = 0;  // samples done in the current phase of the epoch
+  double loss_sum_ = 0, val_loss_sum_ = 0;
+  int64_t correct_ = 0, val_correct_ = 0;
+  bool validating_ = false;
+  TrainProgress progress_;
+  History history_;
+};
+
+}  // namespace hebblab

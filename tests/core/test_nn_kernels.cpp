@@ -1,0 +1,190 @@
+// The fast kernels (im2col + GEMM) against the reference loops, on random shapes including odd sizes, strides and
+// both paddings; and the window geometry against Keras's padding rules. Tolerances: float 1e-5 relative to the
+// largest magnitude of the result (GEMM sums in another order), double 1e-12.
+#include "core/nn/kernels.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/rng.h"
+#include "nn_test_util.h"
+
+namespace hebblab {
+namespace {
+
+template <typename T>
+constexpr double kTolerance = std::is_same_v<T, float> ? 1e-5 : 1e-12;
+
+template <typename T>
+void expect_close(const std::vector<T>& fast, const std::vector<T>& reference, const char* what) {
+  ASSERT_EQ(fast.size(), reference.size()) << what;
+  double scale = 1;
+  for (T v : reference) scale = std::max(scale, double(std::abs(v)));
+  for (size_t i = 0; i < fast.size(); ++i)
+    ASSERT_NEAR(double(fast[i]), double(reference[i]), kTolerance<T> * scale) << what << " at " << i;
+}
+
+struct ConvCase {
+  int n, h, w, c, kh, kw, sh, sw, filters;
+  Padding padding;
+};
+
+// Hand-picked odd cases, then random ones.
+std::vector<ConvCase> conv_cases() {
+  std::vector<ConvCase> cases = {
+      {2, 7, 5, 3, 3, 2, 1, 1, 4, Padding::Valid}, {1, 9, 8, 2, 3, 3, 2, 2, 5, Padding::Same},
+      {3, 6, 7, 1, 1, 1, 1, 1, 3, Padding::Valid}, {2, 5, 5, 4, 4, 4, 3, 3, 2, Padding::Same},
+      {1, 11, 3, 3, 5, 3, 2, 1, 7, Padding::Same}, {2, 28, 28, 1, 3, 3, 1, 1, 8, Padding::Valid},
+      // Large enough that the fast kernels work in chunks of images: 3 chunks of 1; chunks of 4 and 1.
+      {3, 24, 24, 16, 3, 3, 1, 1, 4, Padding::Valid}, {5, 25, 23, 12, 3, 3, 2, 1, 5, Padding::Same},
+  };
+  Rng rng(2024);
+  for (int k = 0; k < 20; ++k) {
+    ConvCase c;
+    c.n = 1 + int(rng.below(3)), c.h = 1 + int(rng.below(12)), c.w = 1 + int(rng.below(12));
+    c.c = 1 + int(rng.below(5)), c.kh = 1 + int(rng.below(5)), c.kw = 1 + int(rng.below(5));
+    c.sh = 1 + int(rng.below(3)), c.sw = 1 + int(rng.below(3)), c.filters = 1 + int(rng.below(6));
+    c.padding = rng.below(2) ? Padding::Same : Padding::Valid;
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+template <typename T>
+void check_conv(const ConvCase& k, uint64_t seed) {
+  const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
+  if (g.oh <= 0 || g.ow <= 0) return;  // a 'valid' window larger than the input: no output to compare
+  const int64_t in = int64_t(k.n) * k.h * k.w * k.c, out = g.out_pixels() * k.filters, ks = g.patch() * k.filters;
+  const auto x = test::random_values<T>(in, seed), kernel = test::random_values<T>(ks, seed + 1);
+  const auto bias = test::random_values<T>(k.filters, seed + 2), dy = test::random_values<T>(out, seed + 3);
+
+  std::vector<T> y_ref(static_cast<size_t>(out)), y(static_cast<size_t>(out)),
+      cols(static_cast<size_t>(conv2d_workspace(g)));
+  conv2d_forward_reference(g, k.filters, x.data(), kernel.data(), bias.data(), y_ref.data());
+  conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), y.data());
+  expect_close(y, y_ref, "conv2d forward");
+
+  std::vector<T> dk_ref(static_cast<size_t>(ks)), db_ref(static_cast<size_t>(k.filters)),
+      dx_ref(static_cast<size_t>(in));
+  std::vector<T> dk(static_cast<size_t>(ks)), db(static_cast<size_t>(k.filters)),
+      dx(static_cast<size_t>(in), T(123));  // dx must be overwritten
+  conv2d_backward_reference(g, k.filters, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(),
+                            dx_ref.data());
+  conv2d_backward(g, k.filters, x.data(), kernel.data(), dy.data(), cols.data(), dk.data(), db.data(), dx.data());
+  expect_close(dk, dk_ref, "conv2d dkernel");
+  expect_close(db, db_ref, "conv2d dbias");
+  expect_close(dx, dx_ref, "conv2d dx");
+}
+
+TEST(NnKernels, Conv2dFastMatchesReference) {
+  uint64_t seed = 1;
+  for (const ConvCase& k : conv_cases()) {
+    SCOPED_TRACE(testing::Message() << "n=" << k.n << " h=" << k.h << " w=" << k.w << " c=" << k.c << " k=" << k.kh
+                                    << "x" << k.kw << " s=" << k.sh << "x" << k.sw << " f=" << k.filters
+                                    << (k.padding == Padding::Same ? " same" : " valid"));
+    check_conv<float>(k, seed);
+    check_conv<double>(k, seed);
+    seed += 10;
+  }
+}
+
+TEST(NnKernels, Conv2dBackwardWithoutInputGradient) {
+  const Window2D g = make_window(2, 6, 5, 3, 3, 3, 1, 1, Padding::Same);
+  const int f = 4;
+  const auto x = test::random_values<float>(2 * 6 * 5 * 3, 1), kernel = test::random_values<float>(g.patch() * f, 2);
+  const auto bias = test::random_values<float>(f, 3), dy = test::random_values<float>(g.out_pixels() * f, 4);
+  std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g))), y(static_cast<size_t>(g.out_pixels() * f));
+  std::vector<float> dk(static_cast<size_t>(g.patch() * f)), db(static_cast<size_t>(f)), dk_ref(dk), db_ref(db);
+  conv2d_forward(g, f, x.data(), kernel.data(), bias.data(), cols.data(), y.data());
+  conv2d_backward<float>(g, f, x.data(), kernel.data(), dy.data(), cols.data(), dk.data(), db.data(), nullptr);
+  conv2d_backward_reference<float>(g, f, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(), nullptr);
+  expect_close(dk, dk_ref, "dkernel");
+  expect_close(db, db_ref, "dbias");
+}
+
+template <typename T>
+void check_dense(int n, int d, int u, uint64_t seed) {
+  const auto x = test::random_values<T>(int64_t(n) * d, seed),
+             kernel = test::random_values<T>(int64_t(d) * u, seed + 1);
+  const auto bias = test::random_values<T>(u, seed + 2), dy = test::random_values<T>(int64_t(n) * u, seed + 3);
+  std::vector<T> y_ref(static_cast<size_t>(n) * u), y(static_cast<size_t>(n) * u);
+  dense_forward_reference(n, d, u, x.data(), kernel.data(), bias.data(), y_ref.data());
+  dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), y.data());
+  expect_close(y, y_ref, "dense forward");
+  std::vector<T> dk_ref(static_cast<size_t>(d) * u), db_ref(static_cast<size_t>(u)), dx_ref(static_cast<size_t>(n) * d),
+      dk(dk_ref), db(db_ref), dx(dx_ref);
+  dense_backward_reference(n, d, u, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(), dx_ref.data());
+  dense_backward(n, d, u, x.data(), kernel.data(), dy.data(), dk.data(), db.data(), dx.data());
+  expect_close(dk, dk_ref, "dense dkernel");
+  expect_close(db, db_ref, "dense dbias");
+  expect_close(dx, dx_ref, "dense dx");
+}
+
+TEST(NnKernels, DenseFastMatchesReference) {
+  const int shapes[][3] = {{1, 1, 1}, {3, 7, 5}, {32, 4608, 128}, {17, 33, 10}, {2, 129, 3}};
+  uint64_t seed = 100;
+  for (const auto& s : shapes) {
+    SCOPED_TRACE(testing::Message() << "n=" << s[0] << " d=" << s[1] << " u=" << s[2]);
+    check_dense<float>(s[0], s[1], s[2], seed);
+    check_dense<double>(s[0], s[1], s[2], seed);
+    seed += 10;
+  }
+}
+
+TEST(NnKernels, WindowFollowsKerasPadding) {
+  // 'valid': floor((n - k) / s) + 1, nothing around.
+  Window2D g = make_window(1, 28, 28, 1, 3, 3, 1, 1, Padding::Valid);
+  EXPECT_EQ(g.oh, 26);
+  EXPECT_EQ(g.ow, 26);
+  EXPECT_EQ(g.pad_top, 0);
+  g = make_window(1, 7, 8, 1, 3, 3, 2, 2, Padding::Valid);
+  EXPECT_EQ(g.oh, 3);
+  EXPECT_EQ(g.ow, 3);
+  EXPECT_EQ(make_window(1, 2, 2, 1, 3, 3, 1, 1, Padding::Valid).oh, 0);
+  // 'same': ceil(n / s); of an odd total padding the extra row goes at the bottom (pad_top is the smaller half).
+  g = make_window(1, 5, 6, 1, 2, 2, 2, 2, Padding::Same);
+  EXPECT_EQ(g.oh, 3);  // total padding (3-1)*2 + 2 - 5 = 1: none at the top, one at the bottom
+  EXPECT_EQ(g.pad_top, 0);
+  EXPECT_EQ(g.ow, 3);  // (3-1)*2 + 2 - 6 = 0
+  EXPECT_EQ(g.pad_left, 0);
+  g = make_window(1, 7, 7, 1, 4, 3, 1, 1, Padding::Same);
+  EXPECT_EQ(g.oh, 7);
+  EXPECT_EQ(g.pad_top, 1);  // total 3: one above, two below
+  EXPECT_EQ(g.pad_left, 1);  // total 2: one each side
+}
+
+TEST(NnKernels, MaxPoolPicksTheFirstMaximumAndRoutesItsGradient) {
+  // One 4x4 channel (and a second, negated) pooled 2x2: the 9s tie in the first window, the first one wins.
+  const float plane[16] = {9, 1, 2, 3, 9, 0, 4, 8, 5, 6, 7, 1, 0, 2, 3, 3};
+  std::vector<float> x(32);
+  for (int i = 0; i < 16; ++i) x[size_t(2 * i)] = plane[i], x[size_t(2 * i + 1)] = -plane[i];
+  const Window2D g = make_window(1, 4, 4, 2, 2, 2, 2, 2, Padding::Valid);
+  std::vector<float> y(8), dx(32, 5.0f);
+  std::vector<int32_t> argmax(8);
+  max_pool2d_forward(g, x.data(), y.data(), argmax.data());
+  const std::vector<float> expected = {9, -0.0f, 8, -2, 6, 0, 7, -1};
+  EXPECT_EQ(y, expected);
+  EXPECT_EQ(argmax[0], 0);  // the first 9, not the one below it
+  const std::vector<float> dy = {1, 2, 3, 4, 5, 6, 7, 8};
+  max_pool2d_backward(g, dy.data(), argmax.data(), dx.data());
+  float sum = 0;
+  for (float v : dx) sum += v;
+  EXPECT_EQ(sum, 36.0f);  // every gradient lands once, everything else is 0
+  EXPECT_EQ(dx[0], 1.0f);
+  EXPECT_EQ(dx[8], 0.0f);  // the second 9 gets nothing
+}
+
+TEST(NnKernels, MaxPoolSamePaddingNeverPicksPadding) {
+  // All inputs negative: a zero from the padding would win if padding took part.
+  const Window2D g = make_window(1, 3, 3, 1, 2, 2, 2, 2, Padding::Same);
+  ASSERT_EQ(g.oh, 2);
+  std::vector<float> x = {-1, -2, -3, -4, -5, -6, -7, -8, -9}, y(4);
+  std::vector<int32_t> argmax(4);
+  max_pool2d_forward(g, x.data(), y.data(), argmax.data());
+  EXPECT_EQ(y, (std::vector<float>{-1, -3, -7, -9}));
+}
+
+}  // namespace
+}  // namespace hebblab

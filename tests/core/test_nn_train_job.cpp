@@ -1,0 +1,152 @@
+// The "train" job: its text configuration, the files it needs and the errors for missing or damaged ones, and a run
+// in steps on MNIST-shaped synthetic data that ends with a report and a model file identical to a direct fit.
+#include "core/nn/train_job.h"
+
+#include <gtest/gtest.h>
+
+#include "core/nn/mnist.h"
+#include "core/nn/model_file.h"
+#include "job_test_util.h"
+#include "nn_test_util.h"
+
+namespace hebblab {
+namespace {
+
+// The four MNIST files for synthetic 28 x 28 data: n training and m test images.
+JobFiles synthetic_mnist(int n, int m) {
+  const Dataset train = test::banded_dataset(n, 28, 10, 1), test_set = test::banded_dataset(m, 28, 10, 2);
+  JobFiles files;
+  files["train-images-idx3-ubyte"] = test::idx_bytes({n, 28, 28}, train.x);
+  files["train-labels-idx1-ubyte"] = test::idx_bytes({n}, train.y);
+  files["t10k-images-idx3-ubyte"] = test::idx_bytes({m, 28, 28}, test_set.x);
+  files["t10k-labels-idx1-ubyte"] = test::idx_bytes({m}, test_set.y);
+  return files;
+}
+
+TEST(NnTrainJob, ConfigText) {
+  TrainJobConfig c;
+  c.epochs = 2;
+  c.batch_size = 16;
+  c.limit = 5000;
+  c.test_limit = 1000;
+  c.seed = 7;
+  EXPECT_EQ(format_train_job_config(c), "epochs=2 batch_size=16 limit=5000 test_limit=1000 seed=7");
+  TrainJobConfig back;
+  std::string error;
+  ASSERT_TRUE(parse_train_job_config(format_train_job_config(c), &back, &error)) << error;
+  EXPECT_EQ(format_train_job_config(back), format_train_job_config(c));
+  ASSERT_TRUE(parse_train_job_config("seed=3", &back, &error));
+  EXPECT_EQ(back.epochs, 1);
+  EXPECT_FALSE(parse_train_job_config("epochs=-1", &back, &error));
+  EXPECT_NE(error.find("bad value '-1' for epochs"), std::string::npos) << error;
+  EXPECT_FALSE(parse_train_job_config("batch_size=0", &back, &error));
+  EXPECT_FALSE(parse_train_job_config("learning_rate=1", &back, &error));
+  EXPECT_NE(error.find("unknown key 'learning_rate'"), std::string::npos) << error;
+  EXPECT_FALSE(parse_train_job_config("seed=1 seed=2", &back, &error));
+}
+
+TEST(NnTrainJob, MissingOrDamagedFilesAreRefusedByName) {
+  std::string error;
+  EXPECT_EQ(make_job("train", "epochs=1", &error), nullptr);
+  EXPECT_NE(error.find("train-images-idx3-ubyte is missing"), std::string::npos) << error;
+  JobFiles files = synthetic_mnist(8, 4);
+  files.erase("t10k-labels-idx1-ubyte");
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("together"), std::string::npos) << error;
+  files = synthetic_mnist(8, 4);
+  files["train-labels-idx1-ubyte"].pop_back();
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("train-labels-idx1-ubyte: truncated"), std::string::npos) << error;
+  files = synthetic_mnist(8, 4);
+  files["train-labels-idx1-ubyte"] = test::idx_bytes({7}, std::vector<uint8_t>(7, 1));
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("8 images but 7 labels"), std::string::npos) << error;
+  files = synthetic_mnist(8, 4);
+  files["model"] = {1, 2, 3};
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("model: not a HebbLab model file"), std::string::npos) << error;
+  // A model that does not take 28 x 28 images.
+  Sequential small;
+  small.add(Input{{8, 8, 1}});
+  small.add(Flatten());
+  small.add(Dense(10, Activation::Softmax));
+  files["model"] = save_model(small);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("(None, 8, 8, 1)"), std::string::npos) << error;
+}
+
+TEST(NnTrainJob, RunsInStepsAndMatchesADirectFit) {
+  std::string error;
+  std::unique_ptr<Job> job =
+      make_job("train", "epochs=2 batch_size=16 limit=40 test_limit=300 seed=3", synthetic_mnist(48, 300), &error);
+  ASSERT_NE(job, nullptr) << error;
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  EXPECT_EQ(report.phase, "training");
+  EXPECT_EQ(job->progress(), 0.0);
+  const int steps = test::run_job(*job, 100, [&](int) {
+    ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  });
+  EXPECT_EQ(steps, 2 * 3 + 2);  // 3 batches of 40 samples per epoch, then 300 test images in chunks of 256
+  EXPECT_EQ(job->progress(), 1.0);
+  EXPECT_EQ(report.phase, "done");
+  EXPECT_EQ(report.epoch, 2);
+  EXPECT_EQ(report.samples, 40);
+  ASSERT_EQ(report.history.size(), 2u);
+  EXPECT_EQ(report.tested, 300);
+  EXPECT_EQ(report.test_samples, 300);
+  EXPECT_GE(report.test_accuracy, 0);
+  EXPECT_LE(report.test_accuracy, 1);
+
+  // The same training done directly gives the same model, bit for bit.
+  const Dataset train = test::banded_dataset(48, 28, 10, 1);
+  Sequential direct = lecture_model(3);
+  TrainConfig config = test::train_config(2, 16, 3);
+  const History h = direct.fit(train.view().head(40), config);
+  EXPECT_EQ(h.epochs.back().loss, report.history.back().loss);
+  const std::vector<uint8_t> model_file = job->output();
+  Sequential trained;
+  ASSERT_TRUE(load_model(model_file.data(), model_file.size(), &trained, &error)) << error;
+  EXPECT_EQ(test::weights_fingerprint(trained), test::weights_fingerprint(direct));
+  const Evaluation e = direct.evaluate(test::banded_dataset(300, 28, 10, 2).view());
+  EXPECT_NEAR(report.test_accuracy, e.accuracy, 1e-12);
+  EXPECT_NEAR(report.test_loss, e.loss, 1e-9);
+
+  // Handed back as "model" with no epochs, the job only tests it, and gets the same score.
+  JobFiles again = synthetic_mnist(48, 300);
+  again["model"] = model_file;
+  job = make_job("train", "epochs=0 test_limit=300", std::move(again), &error);
+  ASSERT_NE(job, nullptr) << error;
+  test::run_job(*job, 100);
+  ASSERT_TRUE(parse_train_report(job->result(), &report));
+  EXPECT_EQ(report.history.size(), 0u);
+  EXPECT_NEAR(report.test_accuracy, e.accuracy, 1e-12);
+}
+
+TEST(NnTrainJob, ReportsADivergedRun) {
+  // A model whose optimiser is set to blow up (logits past float's range after a step or two): the job ends
+  // "failed" with the reason on its own line.
+  Sequential model;
+  model.add(Input{{28, 28, 1}});
+  model.add(Flatten());
+  model.add(Dense(10, Activation::Softmax));
+  model.compile(Loss::CategoricalCrossentropy, SGD(SGDConfig{3e38}));
+  JobFiles files = synthetic_mnist(64, 0);
+  files.erase("t10k-images-idx3-ubyte");
+  files.erase("t10k-labels-idx1-ubyte");
+  files["model"] = save_model(model);
+  std::string error;
+  std::unique_ptr<Job> job = make_job("train", "epochs=3 batch_size=8", std::move(files), &error);
+  ASSERT_NE(job, nullptr) << error;
+  test::run_job(*job, 100);
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  EXPECT_EQ(report.phase, "failed");
+  EXPECT_NE(report.error.find("diverged"), std::string::npos) << report.error;
+  EXPECT_TRUE(job->output().empty());
+  EXPECT_FALSE(parse_train_report("phase=done\nsomething else", &report));
+  EXPECT_FALSE(parse_train_report("epoch=1", &report));
+}
+
+}  // namespace
+}  // namespace hebblab
