@@ -62,6 +62,7 @@ void App::load_settings() {
   ui_scale_ = static_cast<float>(s.get_double("ui.scale", 1.0));
   if (!(ui_scale_ >= 0.75f && ui_scale_ <= 2.0f)) ui_scale_ = 1.0f;
   hopfield_.load(s, &error);
+  convolution_.load(s, &error);
   if (!error.empty()) {
     char buf[512];
     std::snprintf(buf, sizeof buf, tr(Str::StatusLoadProblem), error.c_str());
@@ -76,6 +77,7 @@ Settings App::collect_settings() const {
   s.set("ui.tab", tab_name(tab_));
   s.set_double("ui.scale", ui_scale_);
   hopfield_.save(s);
+  convolution_.save(s);
   return s;
 }
 
@@ -118,9 +120,21 @@ void App::draw_status_bar() {
   }
 }
 
+// Files the user opened or dropped go to the lab that asked for them; a dropped file to the lab on show.
+void App::route_opened_files() {
+  if (!host_.files) return;
+  while (auto file = host_.files->take_opened()) {
+    const bool drop = file->purpose == "drop";
+    if (file->purpose == "patterns" || (drop && tab_ == Tab::Hopfield)) hopfield_.open_file(*file, status_);
+    else if (file->purpose == "image" || (drop && tab_ == Tab::Convolution)) convolution_.open_file(*file, status_);
+    else status_ = tr(Str::StatusDropWhere);
+  }
+}
+
 void App::frame() {
   ++frames_;
   widgets_.begin_frame();
+  route_opened_files();
   if (host_.jobs)
     for (const JobEvent& e : host_.jobs->poll()) hopfield_.on_job_event(e);
 
@@ -148,7 +162,7 @@ void App::frame() {
       ImGui::BeginChild("lab", ImVec2(0, -status_height));
       switch (item.tab) {
         case Tab::Hopfield: hopfield_.draw(host_, widgets_, status_); break;
-        case Tab::Convolution: teaching_text(tr(Str::ConvolutionComing)); break;
+        case Tab::Convolution: convolution_.draw(host_, widgets_, status_); break;
         case Tab::Cnn: teaching_text(tr(Str::CnnComing)); break;
         case Tab::About:
           ImGui::TextWrapped("%s", tr(Str::AboutText));
@@ -181,6 +195,7 @@ std::string App::state_json() const {
   j.key("status").value(status_);
   j.key("texture_uploads").value(host_.textures ? host_.textures->value_uploads() : 0);
   hopfield_.write_json(j);
+  convolution_.write_json(j);
   j.key("widgets").begin_object();
   for (const auto& [name, r] : widgets_.rects()) {
     j.key(name).begin_array().value(static_cast<double>(r.x)).value(static_cast<double>(r.y));

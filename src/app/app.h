@@ -7,6 +7,7 @@
 
 #include "app/host.h"
 #include "app/test_hook.h"
+#include "app/ui_convolution.h"
 #include "app/ui_hopfield.h"
 #include "core/settings.h"
 
@@ -35,6 +36,7 @@ class App {
   Settings collect_settings() const;
   void draw_menu_bar();
   void draw_status_bar();
+  void route_opened_files();
 
   Host host_;
   Tab tab_ = Tab::Hopfield;
@@ -42,6 +44,7 @@ class App {
   float ui_scale_ = 1.0f;
   bool font_rebuild_ = false;
   HopfieldLab hopfield_;
+  ConvolutionLab convolution_;
   WidgetRegistry widgets_;
   Settings saved_;
   std::string status_;

@@ -1,5 +1,5 @@
 // What the app needs from the platform, as small interfaces: textures (the app never calls GL), background jobs,
-// storage for settings, and file exchange. src/platform implements them for the desktop and the browser.
+// storage for settings, file exchange and bundled assets. src/platform implements them for the desktop and the browser.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -10,8 +10,12 @@
 
 namespace hebblab {
 
-// Value textures: signed floats drawn through the core's diverging colour table by the colormap shader
-// (shaders/colormap.*). The values are uploaded once; the scale is a uniform, so a new scale uploads nothing.
+// How the colormap shader colours values: Diverging maps [-scale, scale] through the core's diverging table;
+// Gray maps [0, scale] from black to white (images, where 1 is full intensity).
+enum class ColorMap { Diverging, Gray };
+
+// Value textures: floats drawn through a colour map by the colormap shader (shaders/colormap.*). The values are
+// uploaded once; the map and scale are uniforms, so changing them uploads nothing.
 class TextureHost {
  public:
   virtual ~TextureHost() = default;
@@ -19,8 +23,9 @@ class TextureHost {
   // values: (height, width) row-major, top row first.
   virtual void update_value_texture(ImTextureID texture, int width, int height, const float* values) = 0;
   virtual void destroy_texture(ImTextureID texture) = 0;
-  // Add the texture to a draw list between min and max, coloured on [-scale, scale].
-  virtual void draw_colormapped(ImDrawList* list, ImTextureID texture, ImVec2 min, ImVec2 max, float scale) = 0;
+  // Add the texture to a draw list between min and max, coloured by the map on its scale.
+  virtual void draw_colormapped(ImDrawList* list, ImTextureID texture, ImVec2 min, ImVec2 max, float scale,
+                                ColorMap map = ColorMap::Diverging) = 0;
   // Value uploads so far (the test hook reports it, so tests can tell a re-upload from a redraw).
   virtual int value_uploads() const = 0;
 };
@@ -67,9 +72,24 @@ class FileExchange {
   // browser's asynchronous picker and the desktop's immediate read look the same to the app.
   virtual void request_open(const std::string& path, const std::string& purpose) = 0;
   struct Opened {
-    std::string purpose, name, text, error;  // error non-empty: the file could not be read
+    std::string purpose, name;
+    std::string bytes;  // the file's content (UTF-8 text for pattern files)
+    std::string error;  // non-empty: the file could not be read
   };
   virtual std::optional<Opened> take_opened() = 0;
+};
+
+// Data shipped with HebbLab that a lab loads when it first needs it, by name relative to the assets folder
+// ("images/camera.png", "mnist/t10k-images-idx3-ubyte"): the browser fetches it from the site (a ".gz" copy where
+// one exists, decompressed on arrival), the desktop reads it beside the executable. Bytes arrive through take_loaded().
+class AssetLoader {
+ public:
+  virtual ~AssetLoader() = default;
+  virtual void request(const std::string& name) = 0;
+  struct Loaded {
+    std::string name, bytes, error;  // error non-empty: not available
+  };
+  virtual std::optional<Loaded> take_loaded() = 0;
 };
 
 struct Host {
@@ -77,6 +97,7 @@ struct Host {
   JobRunner* jobs = nullptr;
   SettingsStore* settings = nullptr;
   FileExchange* files = nullptr;
+  AssetLoader* assets = nullptr;
 };
 
 }  // namespace hebblab

@@ -12,9 +12,6 @@ namespace hebblab {
   X(TabConvolution, "Convolution")                                                                                 \
   X(TabCnn, "CNN")                                                                                                 \
   X(TabAbout, "About")                                                                                             \
-  X(ConvolutionComing,                                                                                             \
-    "Coming next: the lecture's classic 3 x 3 kernels (identity, sharpen, blur, Laplacian, Gaussian, Sobel) "     \
-    "applied to your own drawing, an MNIST digit or a photo, with the arithmetic of every output pixel.")          \
   X(CnnComing,                                                                                                     \
     "Coming next: the lecture's Keras CNN (Conv2D, MaxPooling2D, Dropout, Dense) trained on MNIST in the "          \
     "background while you watch the loss fall, then paint a digit and see every feature map light up.")           \
@@ -129,6 +126,71 @@ namespace hebblab {
   X(HopNeuronEnergies, "Energy of each neuron E_i = -1/2 x_i h_i")                                                 \
   X(HopNeuronEnergyHelp,                                                                                           \
     "Blue neurons agree with their field (low energy); red ones disagree and will flip. The E_i sum to E.")       \
+  /* Convolution lab */                                                                                            \
+  X(ConvInput, "Input f(x, y)")                                                                                    \
+  X(ConvSourceDraw, "draw")                                                                                        \
+  X(ConvSourceMnist, "MNIST digit")                                                                                \
+  X(ConvSourcePhoto, "photo")                                                                                      \
+  X(ConvSourceOwn, "my image")                                                                                     \
+  X(ConvCanvasSize, "Canvas")                                                                                      \
+  X(ConvClear, "Clear")                                                                                            \
+  X(ConvBrush, "Brush")                                                                                            \
+  X(ConvPaintHelp, "Paint: left button adds ink (1), right button erases (0). The brush is soft at its edge.")     \
+  X(ConvLoading, "Loading ...")                                                                                    \
+  X(ConvMnistIndex, "Test image")                                                                                  \
+  X(ConvMnistLabel, "label %d")                                                                                    \
+  X(ConvPhotoCredit, "camera.png: photograph by Lav Varshney, CC0 (from scikit-image), 128 x 128 gray.")           \
+  X(ConvOpenImage, "Open image")                                                                                   \
+  X(ConvOwnHelp, "PNG, JPEG or PGM; or drop one on the window. Large images are shrunk to 128 pixels.")            \
+  X(ConvImageLoaded, "Loaded %s (%d x %d, shown as %d x %d gray)")                                                 \
+  X(ConvKernel, "Kernel w(dx, dy)")                                                                                \
+  X(ConvKernelIdentity, "identity")                                                                                \
+  X(ConvKernelSharpen, "sharpen")                                                                                  \
+  X(ConvKernelMean, "mean blur (1/9)")                                                                             \
+  X(ConvKernelLaplacian, "Laplacian")                                                                              \
+  X(ConvKernelGaussian, "Gaussian blur (1/16)")                                                                    \
+  X(ConvKernelSobelH, "Sobel: horizontal edges")                                                                   \
+  X(ConvKernelSobelV, "Sobel: vertical edges")                                                                     \
+  X(ConvKernelCustom, "my own kernel")                                                                             \
+  X(ConvMagnitude, "Sobel magnitude")                                                                              \
+  X(ConvMagnitudeHelp,                                                                                             \
+    "sqrt(gx^2 + gy^2): the strength of an edge whatever its direction, from the two Sobel kernels.")              \
+  X(ConvMagnitudeText, "Output = sqrt(gx^2 + gy^2), gx and gy the two Sobel responses.")                         \
+  X(ConvNormalise, "Normalise")                                                                                    \
+  X(ConvNormaliseHelp,                                                                                             \
+    "Divides every weight by their sum, so a flat image keeps its brightness; when the weights sum to 0 (edge "    \
+    "kernels), by the sum of their absolute values instead.")                                                      \
+  X(ConvCopyLecture, "Start from the Sobel kernel")                                                               \
+  X(ConvSettings, "Stride and padding")                                                                            \
+  X(ConvStride, "Stride")                                                                                          \
+  X(ConvPadding, "Padding")                                                                                        \
+  X(ConvSizeValid,                                                                                                 \
+    "valid: out = floor((n - k) / s) + 1, width floor((%d - %d) / %d) + 1 = %d, height floor((%d - %d) / %d) + 1 " \
+    "= %d")                                                                                                        \
+  X(ConvSizeSame,                                                                                                  \
+    "same: out = ceil(n / s) with zeros around the image (the extra row and column at the bottom and right), "     \
+    "width ceil(%d / %d) = %d, height ceil(%d / %d) = %d")                                                         \
+  X(ConvFormulaHelp,                                                                                               \
+    "g(x, y) = sum over dx, dy of w(dx, dy) f(x + dx, y + dy): the kernel slides over the image (it is not "       \
+    "flipped, as in Keras's Conv2D) and each output pixel is the sum of the products under it.")                  \
+  X(ConvOutput, "Output g(x, y)")                                                                                  \
+  X(ConvScale, "Colour scale")                                                                                     \
+  X(ConvAutoScale, "auto")                                                                                         \
+  X(ConvColourHelp, "Red: positive response, blue: negative, white: zero.")                                       \
+  X(ConvInspector, "One output pixel, computed")                                                                   \
+  X(ConvPlay, "Play")                                                                                              \
+  X(ConvPause, "Pause")                                                                                            \
+  X(ConvStep, "Step")                                                                                              \
+  X(ConvStepsPerSecond, "pixels per second")                                                                       \
+  X(ConvInspectorEmpty, "Hover over the output, or press Play to slide the kernel pixel by pixel.")               \
+  X(ConvInspectorMagnitude, "The magnitude combines two convolutions; choose one Sobel kernel to see its sums.")   \
+  X(ConvInspectorPixel, "g(%d, %d): the kernel's top-left weight over f(%d, %d)")                                  \
+  X(ConvInspectorWindow, "input f")                                                                                \
+  X(ConvInspectorWeights, "kernel w")                                                                              \
+  X(ConvInspectorProducts, "products w f")                                                                         \
+  X(ConvInspectorSum, "g(%d, %d) = sum of the products = %.4f")                                                    \
+  X(StatusDropWhere, "Drop pattern files on the Hopfield tab and images on the Convolution tab.")                 \
+  /* Hopfield lab (continued) */                                                                                   \
   X(HopTabRecall, "Store and recall")                                                                              \
   X(HopCapacity, "Capacity experiment")                                                                            \
   X(HopCapacityHelp,                                                                                               \

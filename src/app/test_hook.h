@@ -17,6 +17,7 @@ class WidgetRegistry {
   void begin_frame() { rects_.clear(); }
   // Record the last ImGui item under a name.
   void record_last_item(const std::string& name);
+  void record(const std::string& name, ImVec2 min, ImVec2 max) { rects_[name] = {min.x, min.y, max.x - min.x, max.y - min.y}; }
   const std::map<std::string, WidgetRect>& rects() const { return rects_; }
 
  private:

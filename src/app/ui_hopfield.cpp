@@ -118,7 +118,7 @@ void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& statu
     status = tr(Str::HopFileReadFailed) + file.error;
     return;
   }
-  PatternParse parsed = parse_patterns(file.text);
+  PatternParse parsed = parse_patterns(file.bytes);
   if (!parsed.ok()) {
     status = file.name + ": " + parsed.error + tr(Str::HopFileNothingChanged);
     return;
@@ -305,7 +305,6 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     if (ImGui::Button(tr(Str::HopLoadFile))) host.files->request_open(file_path_, "patterns");
     widgets.record_last_item("hopfield.load_file");
     help_marker(tr(Str::HopFileHelp));
-    while (auto opened = host.files->take_opened()) open_file(*opened, status);
   }
 }
 
@@ -545,7 +544,7 @@ void HopfieldLab::draw_weights(Host& host) {
       ImGui::TreePop();
     }
   }
-  const int hovered = weights_map_.draw(ImGui::GetFontSize() * 14);
+  const int hovered = weights_map_.draw("W", ImGui::GetFontSize() * 14).cell;
   if (hovered >= 0)
     ImGui::SetTooltip("w_%d,%d = %.4g", hovered / n(), hovered % n(), weights_.weight(hovered / n(), hovered % n()));
 
@@ -559,7 +558,7 @@ void HopfieldLab::draw_weights(Host& host) {
     energy_map_.set(host.textures, values, width_, height_, scale > 0 ? scale : 1.0);
     energy_dirty_ = false;
   }
-  const int cell = energy_map_.draw(ImGui::GetFontSize() * 8);
+  const int cell = energy_map_.draw("E", ImGui::GetFontSize() * 8).cell;
   if (cell >= 0) ImGui::SetTooltip("E_%d = %.4g", cell, e[static_cast<size_t>(cell)]);
 }
 

@@ -26,6 +26,9 @@ class HopfieldLab {
   // Returns false (and fills *error) when a saved value could not be used; everything usable is restored.
   bool load(const Settings& s, std::string* error);
   void write_json(JsonWriter& j) const;
+  // A pattern file the user opened or dropped: its patterns replace the stored ones (undoable), or status explains
+  // why nothing changed.
+  void open_file(const FileExchange::Opened& file, std::string& status);
 
  private:
   struct Snapshot {  // what an undo brings back
@@ -45,7 +48,6 @@ class HopfieldLab {
   void store_current();
   void restart_history();
   void step_once();
-  void open_file(const FileExchange::Opened& file, std::string& status);
 
   void draw_grid(WidgetRegistry& widgets);
   void draw_edit(Host& host, WidgetRegistry& widgets, std::string& status);

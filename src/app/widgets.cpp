@@ -117,22 +117,27 @@ void Heatmap::set(TextureHost* textures, const std::vector<float>& values, int w
   textures->update_value_texture(texture_, width, height, values.data());
 }
 
-int Heatmap::draw(float max_side) {
+Heatmap::Pointer Heatmap::draw(const char* id, float max_side) {
   const float font = ImGui::GetFontSize();
   const float side = std::floor(std::min(max_side, ImGui::GetContentRegionAvail().x - font * 5));
-  if (width_ <= 0 || height_ <= 0 || side <= 0) return -1;
-  const float cell = side / static_cast<float>(std::max(width_, height_));
-  const ImVec2 size(cell * width_, cell * height_);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  Pointer pointer;
+  if (width_ <= 0 || height_ <= 0 || side <= 0) return pointer;
+  cell_ = side / static_cast<float>(std::max(width_, height_));
+  const ImVec2 size(cell_ * width_, cell_ * height_);
+  min_ = ImGui::GetCursorScreenPos();
   if (texture_)
-    textures_->draw_colormapped(ImGui::GetWindowDrawList(), texture_, origin, ImVec2(origin.x + size.x, origin.y + size.y),
-                                static_cast<float>(scale_));
-  ImGui::Dummy(size);
-  int hovered = -1;
-  if (ImGui::IsItemHovered()) {
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    const int x = static_cast<int>((m.x - origin.x) / cell), y = static_cast<int>((m.y - origin.y) / cell);
-    if (x >= 0 && y >= 0 && x < width_ && y < height_) hovered = y * width_ + x;
+    textures_->draw_colormapped(ImGui::GetWindowDrawList(), texture_, min_, ImVec2(min_.x + size.x, min_.y + size.y),
+                                static_cast<float>(scale_), map_);
+  ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  pointer.active = ImGui::IsItemActive();
+  pointer.activated = ImGui::IsItemActivated();
+  pointer.right = ImGui::IsMouseDown(ImGuiMouseButton_Right);
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  pointer.x = (m.x - min_.x) / cell_;
+  pointer.y = (m.y - min_.y) / cell_;
+  if (ImGui::IsItemHovered() || pointer.active) {
+    const int x = static_cast<int>(std::floor(pointer.x)), y = static_cast<int>(std::floor(pointer.y));
+    if (x >= 0 && y >= 0 && x < width_ && y < height_) pointer.cell = y * width_ + x;
   }
   // The colour bar and its scale, beside the image.
   ImGui::SameLine();
@@ -141,19 +146,26 @@ int Heatmap::draw(float max_side) {
   const auto& table = diverging_colormap();
   const float bar_h = size.y, bar_w = font * 0.8f;
   for (int i = 0; i < 64; ++i) {
-    const Rgba& c = table[static_cast<size_t>(255 - i * 4)];
     const float y0 = bar.y + bar_h * i / 64.0f, y1 = bar.y + bar_h * (i + 1) / 64.0f;
-    dl->AddRectFilled(ImVec2(bar.x, y0), ImVec2(bar.x + bar_w, y1), IM_COL32(c[0], c[1], c[2], 255));
+    ImU32 colour;
+    if (map_ == ColorMap::Gray) {
+      const int v = static_cast<int>(std::lround(255.0 * (63 - i) / 63.0));
+      colour = IM_COL32(v, v, v, 255);
+    } else {
+      const Rgba& c = table[static_cast<size_t>(255 - i * 4)];
+      colour = IM_COL32(c[0], c[1], c[2], 255);
+    }
+    dl->AddRectFilled(ImVec2(bar.x, y0), ImVec2(bar.x + bar_w, y1), colour);
   }
   char top[32], bottom[32];
-  std::snprintf(top, sizeof top, "%+.3g", scale_);
-  std::snprintf(bottom, sizeof bottom, "%+.3g", -scale_);
+  std::snprintf(top, sizeof top, map_ == ColorMap::Gray ? "%.3g" : "%+.3g", scale_);
+  std::snprintf(bottom, sizeof bottom, map_ == ColorMap::Gray ? "0" : "%+.3g", -scale_);
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y), text, top);
-  dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y + bar_h * 0.5f - font * 0.5f), text, "0");
+  if (map_ == ColorMap::Diverging) dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y + bar_h * 0.5f - font * 0.5f), text, "0");
   dl->AddText(ImVec2(bar.x + bar_w + 3, bar.y + bar_h - font), text, bottom);
-  ImGui::Dummy(ImVec2(bar_w + ImGui::CalcTextSize(bottom).x + 6, size.y));
-  return hovered;
+  ImGui::Dummy(ImVec2(bar_w + std::max(ImGui::CalcTextSize(bottom).x, ImGui::CalcTextSize(top).x) + 6, size.y));
+  return pointer;
 }
 
 }  // namespace hebblab

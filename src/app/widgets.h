@@ -31,22 +31,39 @@ PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, co
                      const char* y_label);
 void end_plot(const PlotFrame& frame);
 
-// A colour-mapped image of signed values through the core's diverging table, with its scale beside it. The
-// values are uploaded only when set() is called; the colours are applied on the GPU.
+// A colour-mapped image of values with its scale beside it: signed values through the core's diverging table, or
+// gray levels for images. The values are uploaded only by set(); the colours are applied on the GPU, so set_scale()
+// uploads nothing.
 class Heatmap {
  public:
+  explicit Heatmap(ColorMap map = ColorMap::Diverging) : map_(map) {}
   ~Heatmap();
-  // values: (height, width) row-major, drawn on [-scale, scale].
+  // values: (height, width) row-major; shown on [-scale, scale] (diverging) or [0, scale] (gray).
   void set(TextureHost* textures, const std::vector<float>& values, int width, int height, double scale);
-  // Draw at the cursor; returns the hovered cell (row-major index) or -1.
-  int draw(float max_side);
+  void set_scale(double scale) { scale_ = scale; }
+  // What the mouse does over the image: the hovered cell (row-major, -1 for none), the pointer in cell units, and
+  // whether a button is held on it (the image is a button for the left and right mouse buttons).
+  struct Pointer {
+    int cell = -1;
+    float x = 0, y = 0;
+    bool active = false, activated = false, right = false;
+  };
+  // Draw at the cursor, at most max_side pixels on the longer side.
+  Pointer draw(const char* id, float max_side);
   double scale() const { return scale_; }
+  // Where the last draw put the image, and the size of one cell, for overlays and the test hook.
+  ImVec2 image_min() const { return min_; }
+  ImVec2 image_max() const { return ImVec2(min_.x + cell_ * width_, min_.y + cell_ * height_); }
+  float cell_size() const { return cell_; }
 
  private:
+  ColorMap map_;
   TextureHost* textures_ = nullptr;
   ImTextureID texture_ = nullptr;
   int width_ = 0, height_ = 0, texture_width_ = 0, texture_height_ = 0;
   double scale_ = 1.0;
+  ImVec2 min_;
+  float cell_ = 0;
 };
 
 }  // namespace hebblab

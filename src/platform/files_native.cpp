@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <string>
 
 #include "platform/platform.h"
 
@@ -34,6 +35,29 @@ bool write_file_atomically(const std::string& path, const std::string& text, std
   return ok;
 }
 
+bool read_file(const std::string& path, long max_bytes, std::string* bytes, std::string* error) {
+  bytes->clear();
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    *error = "cannot open " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  error->clear();
+  char buf[65536];
+  size_t got = 0;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    bytes->append(buf, got);
+    if (static_cast<long>(bytes->size()) > max_bytes) {
+      *error = path + " is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MB";
+      break;
+    }
+  }
+  if (error->empty() && std::ferror(f)) *error = "cannot read " + path + ": " + std::strerror(errno);
+  std::fclose(f);
+  if (!error->empty()) bytes->clear();
+  return error->empty();
+}
+
 namespace {
 
 // The browser refuses larger files too: a pattern file is a few kilobytes, and a stray drop of a video should not
@@ -44,23 +68,7 @@ FileExchange::Opened read_for_app(const std::string& path, const std::string& pu
   FileExchange::Opened opened;
   opened.purpose = purpose;
   opened.name = path;
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    opened.error = "cannot open " + path + ": " + std::strerror(errno);
-    return opened;
-  }
-  char buf[65536];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    opened.text.append(buf, got);
-    if (static_cast<long>(opened.text.size()) > kMaxOpenBytes) {
-      opened.error = path + " is larger than 10 MB";
-      break;
-    }
-  }
-  if (opened.error.empty() && std::ferror(f)) opened.error = "cannot read " + path + ": " + std::strerror(errno);
-  std::fclose(f);
-  if (!opened.error.empty()) opened.text.clear();
+  read_file(path, kMaxOpenBytes, &opened.bytes, &opened.error);
   return opened;
 }
 

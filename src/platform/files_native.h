@@ -1,5 +1,6 @@
-// Desktop file helpers shared by the settings store and the file exchange: one way to write a file atomically, so
-// neither a crash nor a full disk ever leaves half a file where the old one was.
+// Desktop file helpers shared by the settings store, the file exchange and the asset loader: one way to read a file
+// (with a size limit and the system's reason on failure) and one way to write it atomically, so neither a crash nor
+// a full disk ever leaves half a file where the old one was.
 #pragma once
 #include <string>
 
@@ -8,5 +9,9 @@ namespace hebblab {
 // Writes `text` to `path` + ".tmp", flushes it to the disk, then renames it over `path`. False with the system's
 // reason (strerror) in `error`; `path` is then untouched and the temporary file removed.
 bool write_file_atomically(const std::string& path, const std::string& text, std::string* error);
+
+// Reads the whole file into `bytes`. False with a message naming the path ("cannot open ...: reason", "... is larger
+// than N MB") in `error`; `bytes` is then empty.
+bool read_file(const std::string& path, long max_bytes, std::string* bytes, std::string* error);
 
 }  // namespace hebblab

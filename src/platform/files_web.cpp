@@ -19,14 +19,14 @@ EM_JS(void, js_files_init, (), {
   const queue = [];
   Module.hebblabFiles = queue;
   Module.hebblabReadFile = (file, purpose) => {
-    const entry = {purpose: purpose, name: file.name, text: "", error: ""};
+    const entry = {purpose: purpose, name: file.name, bytes: new Uint8Array(0), error: ""};
     if (file.size > 10 * 1024 * 1024) {
       entry.error = file.name + " is larger than 10 MB";
       queue.push(entry);
       return;
     }
-    file.text().then((text) => {
-      entry.text = text;
+    file.arrayBuffer().then((buffer) => {
+      entry.bytes = new Uint8Array(buffer);
       queue.push(entry);
     }, (e) => {
       entry.error = "cannot read " + file.name + ": " + (e && e.message ? e.message : String(e));
@@ -76,7 +76,6 @@ EM_JS(void, js_files_pick, (const char* purpose), {
     input = document.createElement("input");
     input.type = "file";
     input.id = "hebblab-file-input";
-    input.accept = ".txt,text/plain";
     input.style.display = "none";
     input.addEventListener("change", () => {
       if (input.files.length > 0) Module.hebblabReadFile(input.files[0], input.dataset.purpose);
@@ -84,29 +83,32 @@ EM_JS(void, js_files_pick, (const char* purpose), {
     document.body.appendChild(input);
   }
   input.dataset.purpose = UTF8ToString(purpose);
+  input.accept = input.dataset.purpose === "image" ? "image/png,image/jpeg,.png,.jpg,.jpeg,.pgm" : ".txt,text/plain";
   input.value = "";
   input.click();
 });
 
-// The oldest queued file as purpose, name, error and text back to back in one malloc'ed buffer, their UTF-8 byte
-// lengths in lengths[0..3]; 0 when the queue is empty. Lengths rather than separators, so any text survives.
+// The oldest queued file as purpose, name and error (UTF-8) and the file's bytes, back to back in one malloc'ed
+// buffer, their byte lengths in lengths[0..3]; 0 when the queue is empty. Lengths rather than separators, so any
+// content survives.
 EM_JS(char*, js_files_take, (int* lengths), {
   const queue = Module.hebblabFiles;
   if (!queue || queue.length === 0) return 0;
   const e = queue.shift();
-  const fields = [e.purpose, e.name, e.error, e.text];
-  let total = 0;
-  for (let i = 0; i < 4; ++i) {
-    const n = lengthBytesUTF8(fields[i]);
-    HEAP32[(lengths >> 2) + i] = n;
-    total += n;
+  const texts = [e.purpose, e.name, e.error];
+  let total = e.bytes.length;
+  for (let i = 0; i < 3; ++i) {
+    HEAP32[(lengths >> 2) + i] = lengthBytesUTF8(texts[i]);
+    total += lengthBytesUTF8(texts[i]);
   }
+  HEAP32[(lengths >> 2) + 3] = e.bytes.length;
   const p = _malloc(total + 1);
   let at = p;
-  for (let i = 0; i < 4; ++i) {
-    stringToUTF8(fields[i], at, lengthBytesUTF8(fields[i]) + 1);
-    at += lengthBytesUTF8(fields[i]);
+  for (let i = 0; i < 3; ++i) {
+    stringToUTF8(texts[i], at, lengthBytesUTF8(texts[i]) + 1);
+    at += lengthBytesUTF8(texts[i]);
   }
+  HEAPU8.set(e.bytes, at);
   return p;
 });
 
@@ -132,7 +134,7 @@ class BrowserFileExchange final : public FileExchange {
     char* raw = js_files_take(lengths);
     if (!raw) return std::nullopt;
     Opened opened;
-    std::string* const fields[4] = {&opened.purpose, &opened.name, &opened.error, &opened.text};
+    std::string* const fields[4] = {&opened.purpose, &opened.name, &opened.error, &opened.bytes};
     const char* at = raw;
     for (int i = 0; i < 4; ++i) {
       fields[i]->assign(at, static_cast<size_t>(lengths[i]));

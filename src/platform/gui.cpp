@@ -30,6 +30,7 @@ struct Gui {
   std::unique_ptr<JobRunner> jobs;
   std::unique_ptr<SettingsStore> settings;
   std::unique_ptr<FileExchange> files;
+  std::unique_ptr<AssetLoader> assets;
   GlTextures textures;
   std::unique_ptr<App> app;
   std::string font;
@@ -154,6 +155,7 @@ int run_gui(const GuiOptions& options) {
   gui.jobs = make_job_runner();
   gui.settings = make_settings_store(options.settings_path);
   gui.files = make_file_exchange();
+  gui.assets = make_asset_loader();
   gui.font = load_font_bytes();
   gui.hook_file = options.hook_file;
   Host host;
@@ -161,6 +163,7 @@ int run_gui(const GuiOptions& options) {
   host.jobs = gui.jobs.get();
   host.settings = gui.settings.get();
   host.files = gui.files.get();
+  host.assets = gui.assets.get();
   gui.app = std::make_unique<App>(host);
   build_fonts(gui);
 

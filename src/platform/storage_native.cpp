@@ -1,11 +1,9 @@
 // Desktop storage: the settings file (written atomically, see files_native.h, so a crash never leaves half a
-// file), the UI font from the build's assets or Debian's fonts-dejavu-core, and the display scale.
+// file), and the display scale.
 #include <SDL.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 #include "platform/files_native.h"
@@ -14,13 +12,7 @@
 namespace hebblab {
 namespace {
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+constexpr long kMaxSettingsBytes = 16L * 1024 * 1024;
 
 std::string default_settings_path() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
@@ -38,7 +30,12 @@ class FileSettingsStore final : public SettingsStore {
  public:
   explicit FileSettingsStore(std::string path) : path_(path.empty() ? default_settings_path() : std::move(path)) {}
 
-  std::optional<std::string> load() override { return read_file(path_); }
+  std::optional<std::string> load() override {
+    std::string text, error;
+    // A missing file is a first start (the defaults); so is an unreadable one, which the next save replaces.
+    if (read_file(path_, kMaxSettingsBytes, &text, &error)) return text;
+    return std::nullopt;
+  }
 
   bool save(const std::string& text, std::string* error) override {
     make_parent_dirs(path_);
@@ -56,19 +53,6 @@ class FileSettingsStore final : public SettingsStore {
 
 std::unique_ptr<SettingsStore> make_settings_store(const std::string& path) {
   return std::make_unique<FileSettingsStore>(path);
-}
-
-std::string load_font_bytes() {
-  // Beside the executable first (the build copies the font into assets/), then Debian's package.
-  std::string candidates[2] = {"", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-  if (char* base = SDL_GetBasePath()) {
-    candidates[0] = std::string(base) + "assets/DejaVuSans.ttf";
-    SDL_free(base);
-  }
-  for (const std::string& c : candidates)
-    if (auto bytes = read_file(c)) return *bytes;
-  std::fprintf(stderr, "hebblab: DejaVuSans.ttf not found; using ImGui's ASCII font\n");
-  return {};
 }
 
 float display_ui_scale() {

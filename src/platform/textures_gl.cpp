@@ -69,8 +69,9 @@ void GlTextures::destroy_texture(ImTextureID texture) {
   glDeleteTextures(1, &id);
 }
 
-void GlTextures::draw_colormapped(ImDrawList* list, ImTextureID texture, ImVec2 min, ImVec2 max, float scale) {
-  draws_.push_back({this, scale > 0 ? scale : 1.0f});
+void GlTextures::draw_colormapped(ImDrawList* list, ImTextureID texture, ImVec2 min, ImVec2 max, float scale,
+                                  ColorMap map) {
+  draws_.push_back({this, scale > 0 ? scale : 1.0f, map});
   list->AddCallback(use_colormap_program, &draws_.back());
   list->AddImage(texture, min, max);
   list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
@@ -95,6 +96,7 @@ void GlTextures::build_program() {
   scale_at_ = glGetUniformLocation(program_, "scale");
   values_at_ = glGetUniformLocation(program_, "values");
   table_at_ = glGetUniformLocation(program_, "table");
+  gray_at_ = glGetUniformLocation(program_, "gray");
 
   // The colour table, uploaded once.
   const auto& colours = diverging_colormap();
@@ -121,6 +123,7 @@ void GlTextures::use_colormap_program(const ImDrawList*, const ImDrawCmd* cmd) {
   glUseProgram(self.program_);
   glUniformMatrix4fv(self.projection_at_, 1, GL_FALSE, projection);
   glUniform1f(self.scale_at_, draw.scale);
+  glUniform1i(self.gray_at_, draw.map == ColorMap::Gray ? 1 : 0);
   glUniform1i(self.values_at_, 0);  // ImGui binds the image's texture to unit 0 for the next command
   glUniform1i(self.table_at_, 1);
   glActiveTexture(GL_TEXTURE1);

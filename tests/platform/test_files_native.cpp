@@ -77,12 +77,12 @@ TEST_F(FilesNative, OpensAreQueuedInOrderWithTheirPurpose) {
   ASSERT_TRUE(first);
   EXPECT_EQ(first->purpose, "patterns");
   EXPECT_EQ(first->name, dir + "/a.txt");
-  EXPECT_EQ(first->text, "OXXXO\n");
+  EXPECT_EQ(first->bytes, "OXXXO\n");
   EXPECT_EQ(first->error, "");
   auto second = files->take_opened();
   ASSERT_TRUE(second);
   EXPECT_EQ(second->purpose, "drop");
-  EXPECT_EQ(second->text, "");
+  EXPECT_EQ(second->bytes, "");
   EXPECT_EQ(second->error, "cannot open " + dir + "/missing.txt: No such file or directory");
   EXPECT_FALSE(files->take_opened());
 }
@@ -95,7 +95,7 @@ TEST_F(FilesNative, FilesOverTenMegabytesAreRefused) {
   auto opened = files->take_opened();
   ASSERT_TRUE(opened);
   EXPECT_EQ(opened->error, path + " is larger than 10 MB");
-  EXPECT_EQ(opened->text, "");
+  EXPECT_EQ(opened->bytes, "");
 }
 
 }  // namespace

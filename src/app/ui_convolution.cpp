@@ -1,0 +1,571 @@
+// The convolution lab panel. [SECTION] index: inputs (canvas, MNIST, photo, own image), kernel and settings,
+// output and recomputation, inspector and step-through, panel layout, persistence and test-hook state.
+#include "app/ui_convolution.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+#include <imgui.h>
+
+#include "app/strings.h"
+#include "core/image_io.h"
+
+namespace hebblab {
+namespace {
+
+constexpr int kCanvasSizes[] = {28, 32, 48, 64, 96, 128};
+constexpr int kMaxInputSide = 128;
+constexpr const char* kMnistImages = "mnist/t10k-images-idx3-ubyte";
+constexpr const char* kMnistLabels = "mnist/t10k-labels-idx1-ubyte";
+constexpr const char* kPhoto = "images/camera.png";
+
+// Images in the settings: one byte per pixel as hex (a 128 x 128 image is 32 KB of text).
+std::string to_hex(const GrayImage& image) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(image.pixels.size() * 2);
+  for (float p : image.pixels) {
+    const int v = static_cast<int>(std::lround(std::clamp(p, 0.0f, 1.0f) * 255.0f));
+    out += kHex[v >> 4];
+    out += kHex[v & 15];
+  }
+  return out;
+}
+
+bool from_hex(const std::string& hex, int width, int height, GrayImage* out) {
+  if (width <= 0 || height <= 0 || width > kMaxInputSide || height > kMaxInputSide ||
+      hex.size() != static_cast<size_t>(width) * height * 2)
+    return false;
+  auto nibble = [](char c) { return c >= 'a' ? c - 'a' + 10 : c - '0'; };
+  GrayImage image{width, height, std::vector<float>(static_cast<size_t>(width) * height)};
+  for (size_t i = 0; i < image.pixels.size(); ++i) {
+    const char hi = hex[i * 2], lo = hex[i * 2 + 1];
+    if (!std::isxdigit(static_cast<unsigned char>(hi)) || !std::isxdigit(static_cast<unsigned char>(lo))) return false;
+    image.pixels[i] = static_cast<float>(nibble(hi) * 16 + nibble(lo)) / 255.0f;
+  }
+  *out = std::move(image);
+  return true;
+}
+
+const char* const kSources[] = {"draw", "mnist", "photo", "own"};
+
+Str kernel_label(const std::string& name) {
+  if (name == "identity") return Str::ConvKernelIdentity;
+  if (name == "sharpen") return Str::ConvKernelSharpen;
+  if (name == "mean_blur") return Str::ConvKernelMean;
+  if (name == "laplacian") return Str::ConvKernelLaplacian;
+  if (name == "gaussian_blur") return Str::ConvKernelGaussian;
+  if (name == "sobel_horizontal") return Str::ConvKernelSobelH;
+  if (name == "sobel_vertical") return Str::ConvKernelSobelV;
+  return Str::ConvKernelCustom;
+}
+
+}  // namespace
+
+// [SECTION] inputs ----------------------------------------------------------------------------------------------
+
+const GrayImage& ConvolutionLab::input() const {
+  switch (source_) {
+    case Source::Mnist: return mnist_digit_.pixels.empty() ? canvas_ : mnist_digit_;
+    case Source::Photo: return photo_.pixels.empty() ? canvas_ : photo_;
+    case Source::Own: return own_.pixels.empty() ? canvas_ : own_;
+    case Source::Draw: break;
+  }
+  return canvas_;
+}
+
+void ConvolutionLab::paint_at(float x, float y, float value) {
+  // A soft round brush: full strength at the centre, fading to nothing at the radius.
+  const int r = static_cast<int>(std::ceil(brush_radius_));
+  for (int py = static_cast<int>(y) - r; py <= static_cast<int>(y) + r; ++py)
+    for (int px = static_cast<int>(x) - r; px <= static_cast<int>(x) + r; ++px) {
+      if (px < 0 || py < 0 || px >= canvas_.width || py >= canvas_.height) continue;
+      const float d = std::hypot(px + 0.5f - x, py + 0.5f - y);
+      const float strength = std::clamp(1.0f - d / (brush_radius_ + 0.5f), 0.0f, 1.0f);
+      if (strength <= 0) continue;
+      float& p = canvas_.pixels[static_cast<size_t>(py) * canvas_.width + px];
+      const float next = value > 0 ? std::max(p, strength) : std::min(p, 1.0f - strength);
+      if (next != p) {
+        p = next;
+        dirty_ = true;
+      }
+    }
+}
+
+void ConvolutionLab::open_file(const FileExchange::Opened& file, std::string& status) {
+  if (!file.error.empty()) {
+    status = file.error;
+    return;
+  }
+  GrayImage image;
+  std::string error;
+  if (!decode_gray_image(reinterpret_cast<const uint8_t*>(file.bytes.data()), file.bytes.size(), &image, &error)) {
+    status = file.name + ": " + error;
+    return;
+  }
+  own_ = fit_within(image, kMaxInputSide);
+  own_name_ = file.name;
+  source_ = Source::Own;
+  dirty_ = true;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, tr(Str::ConvImageLoaded), file.name.c_str(), image.width, image.height, own_.width,
+                own_.height);
+  status = buf;
+}
+
+void ConvolutionLab::take_assets(Host& host, std::string& status) {
+  if (!host.assets) return;
+  while (auto loaded = host.assets->take_loaded()) {
+    if (!loaded->error.empty()) {
+      status = loaded->error;
+      continue;
+    }
+    const auto* bytes = reinterpret_cast<const uint8_t*>(loaded->bytes.data());
+    std::string error;
+    if (loaded->name == kPhoto) {
+      if (!decode_gray_image(bytes, loaded->bytes.size(), &photo_, &error)) status = loaded->name + ": " + error;
+    } else if (loaded->name == kMnistImages || loaded->name == kMnistLabels) {
+      IdxArray& target = loaded->name == kMnistImages ? mnist_images_ : mnist_labels_;
+      if (!parse_idx(bytes, loaded->bytes.size(), &target, &error)) status = loaded->name + ": " + error;
+    }
+    dirty_ = true;
+  }
+  // The digit on show, once both MNIST files are here.
+  const bool ready = mnist_images_.dims.size() == 3 && mnist_labels_.dims.size() == 1;
+  if (ready && (mnist_digit_.pixels.empty() || dirty_)) {
+    const int h = mnist_images_.dims[1], w = mnist_images_.dims[2];
+    mnist_index_ = std::clamp(mnist_index_, 0, mnist_images_.dims[0] - 1);
+    mnist_digit_ = {w, h, std::vector<float>(static_cast<size_t>(w) * h)};
+    const uint8_t* digit = mnist_images_.data.data() + static_cast<size_t>(mnist_index_) * w * h;
+    for (size_t i = 0; i < mnist_digit_.pixels.size(); ++i) mnist_digit_.pixels[i] = digit[i] / 255.0f;
+  }
+}
+
+void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
+  section_title(tr(Str::ConvInput));
+  struct Choice { Source source; Str label; const char* hook; };
+  const Choice choices[] = {{Source::Draw, Str::ConvSourceDraw, "conv.source_draw"},
+                            {Source::Mnist, Str::ConvSourceMnist, "conv.source_mnist"},
+                            {Source::Photo, Str::ConvSourcePhoto, "conv.source_photo"},
+                            {Source::Own, Str::ConvSourceOwn, "conv.source_own"}};
+  for (const Choice& c : choices) {
+    if (c.source != Source::Draw) ImGui::SameLine();
+    if (ImGui::RadioButton(tr(c.label), source_ == c.source)) {
+      source_ = c.source;
+      dirty_ = true;
+    }
+    widgets.record_last_item(c.hook);
+  }
+  if (source_ == Source::Mnist && !mnist_requested_ && host.assets) {
+    host.assets->request(kMnistImages);
+    host.assets->request(kMnistLabels);
+    mnist_requested_ = true;
+  }
+  if (source_ == Source::Photo && !photo_requested_ && host.assets) {
+    host.assets->request(kPhoto);
+    photo_requested_ = true;
+  }
+
+  switch (source_) {
+    case Source::Draw: {
+      char preview[32];
+      std::snprintf(preview, sizeof preview, "%d x %d", canvas_.width, canvas_.height);
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+      if (ImGui::BeginCombo(tr(Str::ConvCanvasSize), preview)) {
+        for (int s : kCanvasSizes) {
+          char label[32];
+          std::snprintf(label, sizeof label, "%d x %d", s, s);
+          if (ImGui::Selectable(label, s == canvas_.width)) {
+            canvas_ = {s, s, std::vector<float>(static_cast<size_t>(s) * s, 0.0f)};
+            brush_radius_ = std::max(1.0f, s / 20.0f);
+            dirty_ = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button(tr(Str::ConvClear))) {
+        std::fill(canvas_.pixels.begin(), canvas_.pixels.end(), 0.0f);
+        dirty_ = true;
+      }
+      widgets.record_last_item("conv.clear");
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+      ImGui::SliderFloat(tr(Str::ConvBrush), &brush_radius_, 0.5f, 8.0f, "%.1f");
+      teaching_text(tr(Str::ConvPaintHelp));
+      break;
+    }
+    case Source::Mnist:
+      if (mnist_images_.dims.empty()) {
+        teaching_text(tr(Str::ConvLoading));
+        break;
+      }
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+      if (ImGui::InputInt(tr(Str::ConvMnistIndex), &mnist_index_)) dirty_ = true;
+      widgets.record_last_item("conv.mnist_index");
+      if (!mnist_labels_.data.empty()) {
+        ImGui::SameLine();
+        ImGui::Text(tr(Str::ConvMnistLabel), mnist_labels_.data[static_cast<size_t>(mnist_index_)]);
+      }
+      break;
+    case Source::Photo: teaching_text(tr(Str::ConvPhotoCredit)); break;
+    case Source::Own:
+      if (host.files && ImGui::Button(tr(Str::ConvOpenImage))) host.files->request_open("", "image");
+      widgets.record_last_item("conv.open_image");
+      ImGui::SameLine();
+      teaching_text(own_name_.empty() ? tr(Str::ConvOwnHelp) : own_name_.c_str());
+      break;
+  }
+
+  const GrayImage& in = input();
+  const Heatmap::Pointer pointer = input_map_.draw("input", ImGui::GetFontSize() * 16);
+  widgets.record("conv.canvas", input_map_.image_min(), input_map_.image_max());
+  // Painting on the canvas: left button adds ink, right button erases.
+  if (source_ == Source::Draw) {
+    if (pointer.activated) paint_value_ = pointer.right ? -1.0f : 1.0f;
+    if (pointer.active) paint_at(pointer.x, pointer.y, paint_value_);
+  }
+  if (pointer.cell >= 0)
+    ImGui::SetTooltip("f(%d, %d) = %.3f", pointer.cell % in.width, pointer.cell / in.width,
+                      in.pixels[static_cast<size_t>(pointer.cell)]);
+  // The kernel's window over the input, where the inspector looks.
+  if (inspect_x_ >= 0 && !output_.pixels.empty()) {
+    const PixelExplanation e = explain_output_pixel(in, kernel(), settings_, inspect_x_, inspect_y_);
+    const float c = input_map_.cell_size();
+    const ImVec2 a(input_map_.image_min().x + e.in_x0 * c, input_map_.image_min().y + e.in_y0 * c);
+    const int k = kernel().size;
+    ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + k * c, a.y + k * c), IM_COL32(230, 159, 0, 255), 0, 0, 2.0f);
+  }
+}
+
+// [SECTION] kernel and settings -----------------------------------------------------------------------------------
+
+ConvKernel ConvolutionLab::kernel() const {
+  if (const ConvKernel* k = find_lecture_kernel(kernel_name_)) return *k;
+  return custom_;
+}
+
+void ConvolutionLab::draw_kernel(WidgetRegistry& widgets) {
+  section_title(tr(Str::ConvKernel));
+  for (const ConvKernel& k : lecture_kernels()) {
+    if (ImGui::RadioButton(tr(kernel_label(k.name)), kernel_name_ == k.name && !magnitude_)) {
+      kernel_name_ = k.name;
+      magnitude_ = false;
+      dirty_ = true;
+    }
+    widgets.record_last_item("conv.kernel." + k.name);
+  }
+  if (ImGui::RadioButton(tr(Str::ConvKernelCustom), kernel_name_ == "custom" && !magnitude_)) {
+    kernel_name_ = "custom";
+    magnitude_ = false;
+    dirty_ = true;
+  }
+  widgets.record_last_item("conv.kernel.custom");
+  if (ImGui::RadioButton(tr(Str::ConvMagnitude), magnitude_)) {
+    magnitude_ = true;
+    dirty_ = true;
+  }
+  widgets.record_last_item("conv.magnitude");
+  help_marker(tr(Str::ConvMagnitudeHelp));
+
+  // The weights: shown for the lecture's kernels, editable for the custom one.
+  const ConvKernel k = kernel();
+  const bool editable = kernel_name_ == "custom" && !magnitude_;
+  if (magnitude_) {
+    teaching_text(tr(Str::ConvMagnitudeText));
+  } else if (ImGui::BeginTable("weights", k.size, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    for (int i = 0; i < k.size * k.size; ++i) {
+      ImGui::TableNextColumn();
+      ImGui::PushID(i);
+      if (editable) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.2f);
+        if (ImGui::InputFloat("##w", &custom_.weights[static_cast<size_t>(i)], 0, 0, "%.3g")) dirty_ = true;
+      } else {
+        ImGui::Text("%.3g", k.weights[static_cast<size_t>(i)]);
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (editable) {
+    for (int size : {3, 5}) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%d x %d", size, size);
+      if (ImGui::RadioButton(label, custom_.size == size) && custom_.size != size) {
+        // Keep the centre: a 3 x 3 kernel sits in the middle of the 5 x 5 one and back.
+        ConvKernel resized{"custom", size, std::vector<float>(static_cast<size_t>(size) * size, 0.0f)};
+        const int off = (size - custom_.size) / 2;
+        for (int y = 0; y < custom_.size; ++y)
+          for (int x = 0; x < custom_.size; ++x) {
+            const int ty = y + off, tx = x + off;
+            if (ty >= 0 && tx >= 0 && ty < size && tx < size)
+              resized.weights[static_cast<size_t>(ty * size + tx)] = custom_.weights[static_cast<size_t>(y * custom_.size + x)];
+          }
+        custom_ = resized;
+        dirty_ = true;
+      }
+      ImGui::SameLine();
+    }
+    if (ImGui::Button(tr(Str::ConvNormalise))) {
+      custom_ = normalised(custom_);
+      dirty_ = true;
+    }
+    widgets.record_last_item("conv.normalise");
+    help_marker(tr(Str::ConvNormaliseHelp));
+    if (ImGui::Button(tr(Str::ConvCopyLecture))) {
+      ConvKernel from = *find_lecture_kernel("sobel_vertical");
+      custom_ = {"custom", from.size, from.weights};
+      dirty_ = true;
+    }
+  }
+
+  section_title(tr(Str::ConvSettings));
+  ImGui::TextUnformatted(tr(Str::ConvStride));
+  for (int s : {1, 2}) {
+    ImGui::SameLine();
+    char label[8];
+    std::snprintf(label, sizeof label, "%d", s);
+    if (ImGui::RadioButton(label, settings_.stride == s)) {
+      settings_.stride = s;
+      dirty_ = true;
+    }
+    widgets.record_last_item("conv.stride" + std::to_string(s));
+  }
+  ImGui::TextUnformatted(tr(Str::ConvPadding));
+  ImGui::SameLine();
+  if (ImGui::RadioButton("valid", settings_.padding == Padding::Valid)) {
+    settings_.padding = Padding::Valid;
+    dirty_ = true;
+  }
+  widgets.record_last_item("conv.valid");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("same", settings_.padding == Padding::Same)) {
+    settings_.padding = Padding::Same;
+    dirty_ = true;
+  }
+  widgets.record_last_item("conv.same");
+  // The output size, with the formula and the numbers in it.
+  const GrayImage& in = input();
+  char size_text[256];
+  if (settings_.padding == Padding::Valid)
+    std::snprintf(size_text, sizeof size_text, tr(Str::ConvSizeValid), in.width, k.size, settings_.stride,
+                  conv_output_size(in.width, k.size, settings_.stride, Padding::Valid), in.height, k.size,
+                  settings_.stride, conv_output_size(in.height, k.size, settings_.stride, Padding::Valid));
+  else
+    std::snprintf(size_text, sizeof size_text, tr(Str::ConvSizeSame), in.width, settings_.stride,
+                  conv_output_size(in.width, k.size, settings_.stride, Padding::Same), in.height, settings_.stride,
+                  conv_output_size(in.height, k.size, settings_.stride, Padding::Same));
+  ImGui::TextWrapped("%s", size_text);
+  teaching_text(tr(Str::ConvFormulaHelp));
+}
+
+// [SECTION] output and recomputation ------------------------------------------------------------------------------
+
+void ConvolutionLab::recompute(Host& host) {
+  const auto start = std::chrono::steady_clock::now();
+  const GrayImage& in = input();
+  input_map_.set(host.textures, in.pixels, in.width, in.height, 1.0);
+  output_ = magnitude_ ? sobel_magnitude(in, settings_) : convolve(in, kernel(), settings_);
+  if (auto_scale_) {
+    float m = 0;
+    for (float v : output_.pixels) m = std::max(m, std::abs(v));
+    scale_ = m > 0 ? m : 1.0f;
+  }
+  output_map_.set(host.textures, output_.pixels, output_.width, output_.height, scale_);
+  if (inspect_x_ >= output_.width || inspect_y_ >= output_.height) inspect_x_ = inspect_y_ = -1;
+  last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  dirty_ = false;
+}
+
+void ConvolutionLab::draw_output(WidgetRegistry& widgets) {
+  section_title(tr(Str::ConvOutput));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::SliderFloat(tr(Str::ConvScale), &scale_, 0.01f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
+    auto_scale_ = false;
+    output_map_.set_scale(scale_);  // a uniform: nothing is uploaded again
+  }
+  widgets.record_last_item("conv.scale");
+  ImGui::SameLine();
+  if (ImGui::Checkbox(tr(Str::ConvAutoScale), &auto_scale_) && auto_scale_) dirty_ = true;
+  widgets.record_last_item("conv.auto_scale");
+  const int hovered = output_map_.draw("output", ImGui::GetFontSize() * 16).cell;
+  widgets.record("conv.output", output_map_.image_min(), output_map_.image_max());
+  if (hovered >= 0 && !stepping_) {
+    inspect_x_ = hovered % output_.width;
+    inspect_y_ = hovered / output_.width;
+  }
+  if (inspect_x_ >= 0 && output_map_.cell_size() > 0) {
+    const float c = output_map_.cell_size();
+    const ImVec2 a(output_map_.image_min().x + inspect_x_ * c, output_map_.image_min().y + inspect_y_ * c);
+    ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + c, a.y + c), IM_COL32(230, 159, 0, 255), 0, 0, 2.0f);
+  }
+  teaching_text(tr(Str::ConvColourHelp));
+}
+
+// [SECTION] inspector and step-through ----------------------------------------------------------------------------
+
+void ConvolutionLab::draw_inspector() {
+  section_title(tr(Str::ConvInspector));
+  if (ImGui::Button(stepping_ ? tr(Str::ConvPause) : tr(Str::ConvPlay))) stepping_ = !stepping_;
+  ImGui::SameLine();
+  const bool step = ImGui::Button(tr(Str::ConvStep));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  ImGui::SliderFloat(tr(Str::ConvStepsPerSecond), &steps_per_second_, 1.0f, 60.0f, "%.0f");
+  int advance = step ? 1 : 0;
+  if (stepping_) {
+    step_clock_ += ImGui::GetIO().DeltaTime;
+    while (step_clock_ >= 1.0 / steps_per_second_) {
+      step_clock_ -= 1.0 / steps_per_second_;
+      ++advance;
+    }
+  }
+  if (advance > 0 && output_.width > 0) {
+    // Slide the window pixel by pixel, row by row, as the definition does.
+    int i = std::max(0, inspect_y_) * output_.width + std::max(0, inspect_x_) + (inspect_x_ < 0 ? 0 : advance);
+    i %= output_.width * output_.height;
+    inspect_x_ = i % output_.width;
+    inspect_y_ = i / output_.width;
+  }
+  if (inspect_x_ < 0 || magnitude_) {
+    teaching_text(tr(magnitude_ ? Str::ConvInspectorMagnitude : Str::ConvInspectorEmpty));
+    return;
+  }
+  const ConvKernel k = kernel();
+  const PixelExplanation e = explain_output_pixel(input(), k, settings_, inspect_x_, inspect_y_);
+  ImGui::Text(tr(Str::ConvInspectorPixel), e.out_x, e.out_y, e.in_x0, e.in_y0);
+  // Three small tables: the input window, the weights, and their products.
+  auto grid = [&](const char* id, const char* title, auto value) {
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(title);
+    if (ImGui::BeginTable(id, k.size, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      for (int i = 0; i < k.size * k.size; ++i) {
+        ImGui::TableNextColumn();
+        value(i);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::EndGroup();
+  };
+  grid("window", tr(Str::ConvInspectorWindow), [&](int i) {
+    if (e.inside[static_cast<size_t>(i)]) ImGui::Text("%.2f", e.window[static_cast<size_t>(i)]);
+    else ImGui::TextDisabled("0");
+  });
+  ImGui::SameLine();
+  grid("kernel", tr(Str::ConvInspectorWeights), [&](int i) { ImGui::Text("%.3g", k.weights[static_cast<size_t>(i)]); });
+  ImGui::SameLine();
+  grid("products", tr(Str::ConvInspectorProducts), [&](int i) { ImGui::Text("%.3f", e.products[static_cast<size_t>(i)]); });
+  ImGui::Text(tr(Str::ConvInspectorSum), e.out_x, e.out_y, e.sum);
+}
+
+// [SECTION] panel layout -------------------------------------------------------------------------------------------
+
+void ConvolutionLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
+  take_assets(host, status);
+  if (dirty_) recompute(host);
+  if (ImGui::BeginTable("convolution", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableNextColumn();
+    draw_input(host, widgets);
+    ImGui::TableNextColumn();
+    draw_kernel(widgets);
+    ImGui::TableNextColumn();
+    draw_output(widgets);
+    draw_inspector();
+    ImGui::EndTable();
+  }
+}
+
+// [SECTION] persistence and test-hook state --------------------------------------------------------------------------
+
+void ConvolutionLab::save(Settings& s) const {
+  s.set("conv.source", kSources[static_cast<int>(source_)]);
+  s.set("conv.kernel", magnitude_ ? "magnitude" : kernel_name_);
+  s.set_int("conv.custom_size", custom_.size);
+  std::string weights;
+  for (float w : custom_.weights) weights += (weights.empty() ? "" : " ") + std::to_string(w);
+  s.set("conv.custom", weights);
+  s.set_int("conv.stride", settings_.stride);
+  s.set("conv.padding", settings_.padding == Padding::Valid ? "valid" : "same");
+  s.set_int("conv.mnist_index", mnist_index_);
+  s.set_double("conv.brush", brush_radius_);
+  s.set_int("conv.canvas_size", canvas_.width);
+  s.set("conv.canvas", to_hex(canvas_));
+  if (!own_.pixels.empty()) {
+    s.set("conv.own_name", own_name_);
+    s.set("conv.own_size", std::to_string(own_.width) + "x" + std::to_string(own_.height));
+    s.set("conv.own", to_hex(own_));
+  }
+}
+
+bool ConvolutionLab::load(const Settings& s, std::string* error) {
+  bool ok = true;
+  auto fail = [&](const char* what) {
+    if (error && error->empty()) *error = what;
+    ok = false;
+  };
+  const std::string source = s.get("conv.source", "draw");
+  for (int i = 0; i < 4; ++i)
+    if (source == kSources[i]) source_ = static_cast<Source>(i);
+  const std::string k = s.get("conv.kernel", kernel_name_);
+  magnitude_ = k == "magnitude";
+  if (!magnitude_) kernel_name_ = (find_lecture_kernel(k) || k == "custom") ? k : "sobel_vertical";
+  const int custom_size = s.get_int("conv.custom_size", 3) == 5 ? 5 : 3;
+  std::vector<float> weights;
+  const std::string text = s.get("conv.custom");
+  for (const char* p = text.c_str(); *p;) {
+    char* end = nullptr;
+    const float v = std::strtof(p, &end);
+    if (end == p) break;
+    weights.push_back(v);
+    p = end;
+  }
+  if (weights.size() == static_cast<size_t>(custom_size * custom_size)) custom_ = {"custom", custom_size, weights};
+  else if (!text.empty()) fail("conv.custom");
+  settings_.stride = s.get_int("conv.stride", 1) == 2 ? 2 : 1;
+  settings_.padding = s.get("conv.padding", "valid") == "same" ? Padding::Same : Padding::Valid;
+  mnist_index_ = std::clamp(s.get_int("conv.mnist_index", 0), 0, 9999);
+  brush_radius_ = static_cast<float>(std::clamp(s.get_double("conv.brush", 1.5), 0.5, 8.0));
+  const int size = s.get_int("conv.canvas_size", 28);
+  if (std::find(std::begin(kCanvasSizes), std::end(kCanvasSizes), size) != std::end(kCanvasSizes)) {
+    canvas_ = {size, size, std::vector<float>(static_cast<size_t>(size) * size, 0.0f)};
+    if (s.has("conv.canvas") && !from_hex(s.get("conv.canvas"), size, size, &canvas_)) fail("conv.canvas");
+  }
+  if (s.has("conv.own")) {
+    int w = 0, h = 0;
+    if (std::sscanf(s.get("conv.own_size").c_str(), "%dx%d", &w, &h) == 2 && from_hex(s.get("conv.own"), w, h, &own_))
+      own_name_ = s.get("conv.own_name");
+    else
+      fail("conv.own");
+  }
+  dirty_ = true;
+  return ok;
+}
+
+void ConvolutionLab::write_json(JsonWriter& j) const {
+  const GrayImage& in = input();
+  j.key("convolution").begin_object();
+  j.key("source").value(kSources[static_cast<int>(source_)]);
+  j.key("width").value(in.width).key("height").value(in.height);
+  j.key("kernel").value(magnitude_ ? "magnitude" : kernel_name_.c_str());
+  j.key("weights").array(kernel().weights);
+  j.key("stride").value(settings_.stride);
+  j.key("padding").value(settings_.padding == Padding::Valid ? "valid" : "same");
+  j.key("out_width").value(output_.width).key("out_height").value(output_.height);
+  j.key("scale").value(static_cast<double>(scale_));
+  j.key("auto_scale").value(auto_scale_);
+  j.key("last_update_ms").value(last_update_ms_);
+  j.key("mnist_index").value(mnist_index_);
+  j.key("mnist_label");
+  if (!mnist_labels_.data.empty()) j.value(static_cast<int>(mnist_labels_.data[static_cast<size_t>(mnist_index_)]));
+  else j.null();
+  j.key("inspected").begin_array().value(inspect_x_).value(inspect_y_).end_array();
+  j.key("input").array(in.pixels);
+  j.key("output").array(output_.pixels);
+  j.end_object();
+}
+
+}  // namespace hebblab

@@ -1,0 +1,69 @@
+// The convolution lab: the lecture's kernels (or the student's own) applied to a drawing, an MNIST digit, a photo or
+// the student's image, with the output beside the input and the arithmetic of any output pixel on demand.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/host.h"
+#include "app/test_hook.h"
+#include "app/widgets.h"
+#include "core/convolution.h"
+#include "core/json_writer.h"
+#include "core/nn/idx.h"
+#include "core/settings.h"
+
+namespace hebblab {
+
+class ConvolutionLab {
+ public:
+  void draw(Host& host, WidgetRegistry& widgets, std::string& status);
+  // An image the user opened or dropped (PNG, JPEG, PGM): it becomes the input, or status says why not.
+  void open_file(const FileExchange::Opened& file, std::string& status);
+  void save(Settings& s) const;
+  bool load(const Settings& s, std::string* error);
+  void write_json(JsonWriter& j) const;
+
+ private:
+  enum class Source { Draw, Mnist, Photo, Own };
+
+  const GrayImage& input() const;
+  ConvKernel kernel() const;
+  void recompute(Host& host);
+  void take_assets(Host& host, std::string& status);
+  void draw_input(Host& host, WidgetRegistry& widgets);
+  void draw_kernel(WidgetRegistry& widgets);
+  void draw_output(WidgetRegistry& widgets);
+  void draw_inspector();
+  void paint_at(float x, float y, float value);
+
+  Source source_ = Source::Draw;
+  GrayImage canvas_{28, 28, std::vector<float>(28 * 28, 0.0f)};
+  float brush_radius_ = 1.5f;
+  float paint_value_ = 1.0f;
+
+  IdxArray mnist_images_, mnist_labels_;
+  bool mnist_requested_ = false;
+  int mnist_index_ = 0;
+  GrayImage mnist_digit_, photo_, own_;
+  bool photo_requested_ = false;
+  std::string own_name_;
+
+  std::string kernel_name_ = "sobel_vertical";
+  ConvKernel custom_{"custom", 3, std::vector<float>(9, 0.0f)};
+  ConvSettings settings_;
+  bool magnitude_ = false;
+  float scale_ = 1.0f;
+  bool auto_scale_ = true;
+
+  GrayImage output_;
+  Heatmap input_map_{ColorMap::Gray}, output_map_;
+  bool dirty_ = true;           // the input or the kernel changed: convolve and upload again
+  double last_update_ms_ = 0;   // convolve + upload, for the figures in the test hook
+
+  int inspect_x_ = -1, inspect_y_ = -1;  // the output pixel the inspector explains
+  bool stepping_ = false;
+  double step_clock_ = 0;
+  float steps_per_second_ = 8.0f;
+};
+
+}  // namespace hebblab
