@@ -139,6 +139,8 @@ namespace hebblab {
   X(ConvLoading, "Loading ...")                                                                                    \
   X(ConvMnistIndex, "Test image")                                                                                  \
   X(ConvMnistLabel, "label %d")                                                                                    \
+  X(ConvMnistNext, "Next with label")                                                                              \
+  X(ConvImagePath, "Image file")                                                                                   \
   X(ConvPhotoCredit, "camera.png: photograph by Lav Varshney, CC0 (from scikit-image), 128 x 128 gray.")           \
   X(ConvOpenImage, "Open image")                                                                                   \
   X(ConvOwnHelp, "PNG, JPEG or PGM; or drop one on the window. Large images are shrunk to 128 pixels.")            \

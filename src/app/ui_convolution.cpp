@@ -210,11 +210,38 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
       if (!mnist_labels_.data.empty()) {
         ImGui::SameLine();
         ImGui::Text(tr(Str::ConvMnistLabel), mnist_labels_.data[static_cast<size_t>(mnist_index_)]);
+        // Browse by label: the next test digit (after the one on show) with the chosen label.
+        ImGui::TextUnformatted(tr(Str::ConvMnistNext));
+        const int count = static_cast<int>(mnist_labels_.data.size());
+        for (int label = 0; label < 10; ++label) {
+          ImGui::SameLine();
+          ImGui::PushID(label);
+          char text[4];
+          std::snprintf(text, sizeof text, "%d", label);
+          if (ImGui::SmallButton(text)) {
+            for (int step = 1; step <= count; ++step) {
+              const int i = (mnist_index_ + step) % count;
+              if (mnist_labels_.data[static_cast<size_t>(i)] == label) {
+                mnist_index_ = i;
+                dirty_ = true;
+                break;
+              }
+            }
+          }
+          widgets.record_last_item("conv.mnist_next_" + std::to_string(label));
+          ImGui::PopID();
+        }
       }
       break;
     case Source::Photo: teaching_text(tr(Str::ConvPhotoCredit)); break;
     case Source::Own:
-      if (host.files && ImGui::Button(tr(Str::ConvOpenImage))) host.files->request_open("", "image");
+      if (host.files && host.files->uses_paths()) {
+        char buf[512];
+        std::snprintf(buf, sizeof buf, "%s", image_path_.c_str());
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::InputText(tr(Str::ConvImagePath), buf, sizeof buf)) image_path_ = buf;
+      }
+      if (host.files && ImGui::Button(tr(Str::ConvOpenImage))) host.files->request_open(image_path_, "image");
       widgets.record_last_item("conv.open_image");
       ImGui::SameLine();
       teaching_text(own_name_.empty() ? tr(Str::ConvOwnHelp) : own_name_.c_str());

@@ -47,6 +47,7 @@ class ConvolutionLab {
   GrayImage mnist_digit_, photo_, own_;
   bool photo_requested_ = false;
   std::string own_name_;
+  std::string image_path_;  // desktop: the path typed for Open image
 
   std::string kernel_name_ = "sobel_vertical";
   ConvKernel custom_{"custom", 3, std::vector<float>(9, 0.0f)};

@@ -74,6 +74,10 @@ test('MNIST test digits and the bundled photo are inputs', async () => {
   let c = (await state(page)).convolution;
   assert.equal(c.width, 28);
   assert.equal(c.mnist_label, 7, 'the first test digit is a 7');
+  await click(page, 'conv.mnist_next_4');
+  c = (await state(page)).convolution;
+  assert.equal(c.mnist_label, 4);
+  assert.equal(c.mnist_index, 4, 'test digits 1..3 are 2, 1, 0; digit 4 is the next 4');
   await click(page, 'conv.source_photo');
   await page.waitForFunction(() => window.hebblab.state().convolution.width === 128, null, {timeout: 20000});
   await click(page, 'conv.magnitude');
