@@ -253,8 +253,18 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
   widgets.record("conv.canvas", input_map_.image_min(), input_map_.image_max());
   // Painting on the canvas: left button adds ink, right button erases.
   if (source_ == Source::Draw) {
-    if (pointer.activated) paint_value_ = pointer.right ? -1.0f : 1.0f;
-    if (pointer.active) paint_at(pointer.x, pointer.y, paint_value_);
+    if (pointer.activated) {
+      paint_value_ = pointer.right ? -1.0f : 1.0f;
+      last_paint_ = ImVec2(pointer.x, pointer.y);
+    }
+    if (pointer.active) {
+      // Stamp along the path since the last frame, half a pixel apart, so a fast stroke stays unbroken.
+      const float dx = pointer.x - last_paint_.x, dy = pointer.y - last_paint_.y;
+      const int stamps = std::max(1, static_cast<int>(std::ceil(std::hypot(dx, dy) * 2.0f)));
+      for (int i = 1; i <= stamps; ++i)
+        paint_at(last_paint_.x + dx * i / stamps, last_paint_.y + dy * i / stamps, paint_value_);
+      last_paint_ = ImVec2(pointer.x, pointer.y);
+    }
   }
   if (pointer.cell >= 0)
     ImGui::SetTooltip("f(%d, %d) = %.3f", pointer.cell % in.width, pointer.cell / in.width,
