@@ -30,12 +30,7 @@ class NativeAssets final : public AssetLoader {
     read_file(assets_dir() + name, kMaxAssetBytes, &loaded.bytes, &loaded.error);
     queue_.push_back(std::move(loaded));
   }
-  std::optional<Loaded> take_loaded() override {
-    if (queue_.empty()) return std::nullopt;
-    Loaded l = std::move(queue_.front());
-    queue_.pop_front();
-    return l;
-  }
+  std::optional<Loaded> take_loaded() override { return take_front(queue_); }
 
  private:
   std::deque<Loaded> queue_;

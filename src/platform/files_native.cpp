@@ -96,12 +96,7 @@ class NativeFileExchange final : public FileExchange {
     opened_.push_back(read_for_app(path, purpose));
   }
 
-  std::optional<Opened> take_opened() override {
-    if (opened_.empty()) return std::nullopt;
-    Opened next = std::move(opened_.front());
-    opened_.pop_front();
-    return next;
-  }
+  std::optional<Opened> take_opened() override { return take_front(opened_); }
 
  private:
   std::deque<Opened> opened_;

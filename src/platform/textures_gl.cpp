@@ -37,6 +37,19 @@ GLuint compile(GLenum stage, const char* source) {
   return shader;
 }
 
+// A bound texture that samples texels as they are. Float textures are not filterable in WebGL2 without an
+// extension, the colour table must not blend neighbouring entries, and neurons and pixels want NEAREST anyway.
+GLuint new_nearest_texture() {
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return id;
+}
+
 }  // namespace
 
 GlTextures::~GlTextures() {
@@ -45,14 +58,7 @@ GlTextures::~GlTextures() {
 }
 
 ImTextureID GlTextures::create_value_texture(int width, int height) {
-  GLuint id = 0;
-  glGenTextures(1, &id);
-  glBindTexture(GL_TEXTURE_2D, id);
-  // Float textures are not filterable in WebGL2 without an extension; neurons and pixels want NEAREST anyway.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  const GLuint id = new_nearest_texture();
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, nullptr);
   return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id));
 }
@@ -100,12 +106,7 @@ void GlTextures::build_program() {
 
   // The colour table, uploaded once.
   const auto& colours = diverging_colormap();
-  glGenTextures(1, &table_);
-  glBindTexture(GL_TEXTURE_2D, table_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  table_ = new_nearest_texture();
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, colours.data());
 }
