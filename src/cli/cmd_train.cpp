@@ -36,7 +36,8 @@ const char* const kTrainUsage =
     "  --test-limit N        test on the first N test images (default all 10,000)\n"
     "  --seed S              initial weights, shuffle order and dropout masks (default 1)\n"
     "  --validation-split F  hold out this fraction of the training images, from the end (default 0)\n"
-    "  --threads N           threads (default 1; only 1 is implemented so far)\n"
+    "  --threads N           training threads (default 1): each batch is cut into N parts trained in parallel;\n"
+    "                        the same seed and N give the same weights\n"
     "  --load FILE           start from this model file instead of new weights\n"
     "  --save FILE           write the trained model (with the optimizer state) to FILE\n"
     "  --data DIR            the folder of the four MNIST IDX files (train-images-idx3-ubyte,\n"
@@ -48,7 +49,7 @@ const char* const kTrainUsage =
 
 struct TrainOptions {
   TrainConfig train;
-  int limit = 0, test_limit = 0, threads = 1;
+  int limit = 0, test_limit = 0;
   std::string load_path, save_path, data_dir;
   bool json = false;
 };
@@ -78,7 +79,7 @@ int parse_train_options(int argc, char** argv, TrainOptions* o) {
     else if (arg == "--limit") ok = parse_number(value, &o->limit) && o->limit >= 1;
     else if (arg == "--test-limit") ok = parse_number(value, &o->test_limit) && o->test_limit >= 1;
     else if (arg == "--seed") ok = parse_number(value, &o->train.seed);
-    else if (arg == "--threads") ok = parse_number(value, &o->threads) && o->threads >= 1;
+    else if (arg == "--threads") ok = parse_number(value, &o->train.threads) && o->train.threads >= 1;
     else if (arg == "--load") o->load_path = value;
     else if (arg == "--save") o->save_path = value;
     else if (arg == "--data") o->data_dir = value;
@@ -89,9 +90,6 @@ int parse_train_options(int argc, char** argv, TrainOptions* o) {
     }
     if (!ok) return fail("train", "bad value '" + std::string(value) + "' for " + arg);
   }
-  if (o->threads != 1)
-    return fail("train", "--threads " + std::to_string(o->threads) +
-                             ": only 1 thread is implemented so far (multi-threaded training comes later)");
   return -1;
 }
 
@@ -187,7 +185,7 @@ void print_json(const TrainOptions& o, int train_images, int test_images, const 
   j.key("epochs").value(epochs);
   j.key("batch_size").value(o.train.batch_size);
   j.key("seed").value(static_cast<int64_t>(o.train.seed));
-  j.key("threads").value(o.threads);
+  j.key("threads").value(o.train.threads);
   j.key("train_images").value(train_images);
   j.key("test_images").value(test_images);
   j.key("loss").value(epochs ? history.epochs.back().loss : kNoValue);

@@ -133,6 +133,29 @@ TEST(NnKernels, DenseFastMatchesReference) {
   }
 }
 
+#ifdef __wasm_simd128__
+// The hand-written SIMD128 GEMM against its plain twin: row-major A and A^T, overwrite and accumulate, sizes with
+// leftover rows (M % 4) and columns (N % 8). Float tolerance as above.
+TEST(NnKernels, GemmSimd128MatchesReference) {
+  const int64_t shapes[][3] = {{1, 1, 1}, {4, 8, 3}, {5, 13, 7}, {33, 10, 64}, {32, 128, 300}, {7, 288, 32}};
+  uint64_t seed = 500;
+  for (const auto& s : shapes)
+    for (bool transposed : {false, true})
+      for (bool accumulate : {false, true}) {
+        const int64_t m = s[0], n = s[1], k = s[2];
+        SCOPED_TRACE(testing::Message() << "m=" << m << " n=" << n << " k=" << k << " transposed=" << transposed
+                                        << " accumulate=" << accumulate);
+        const std::vector<float> a = test::random_values<float>(m * k, seed++);
+        const std::vector<float> b = test::random_values<float>(k * n, seed++);
+        std::vector<float> fast = test::random_values<float>(m * n, seed++), reference = fast;
+        const int64_t a_row = transposed ? 1 : k, a_col = transposed ? m : 1;
+        gemm_simd128(m, n, k, a.data(), a_row, a_col, b.data(), fast.data(), accumulate);
+        gemm_simd128_reference(m, n, k, a.data(), a_row, a_col, b.data(), reference.data(), accumulate);
+        expect_close(fast, reference, "gemm_simd128");
+      }
+}
+#endif
+
 TEST(NnKernels, WindowFollowsKerasPadding) {
   // 'valid': floor((n - k) / s) + 1, nothing around.
   Window2D g = make_window(1, 28, 28, 1, 3, 3, 1, 1, Padding::Valid);

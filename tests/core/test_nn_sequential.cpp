@@ -162,6 +162,51 @@ TEST(NnSequential, SameSeedSameWeightsAndLosses) {
   EXPECT_NE(a.first, c.first);
 }
 
+// Data-parallel training: batches of 8 in 3 parts (3, 3, 2) and the epoch's last batch of 4 in 2 parts (2, 2), each
+// part with its own dropout masks; the same seed and thread count give the same bits.
+TEST(NnSequential, SameSeedAndThreadsSameWeightsAndLosses) {
+  const Dataset data = test::banded_dataset(100, 8, 4, 3);
+  auto run = [&](int threads) {
+    Sequential model = small_model(7);
+    TrainConfig config = test::train_config(2, 8, 7);
+    config.threads = threads;
+    const History h = model.fit(data.view(), config);
+    EXPECT_EQ(h.status, History::Status::Completed) << h.error;
+    return std::make_pair(test::weights_fingerprint(model), h.epochs.back().loss);
+  };
+  const auto a = run(3), b = run(3), c = run(1);
+  EXPECT_EQ(a.first, b.first);
+  EXPECT_EQ(a.second, b.second);  // bit-identical
+  EXPECT_NE(a.first, c.first);    // other dropout masks
+}
+
+// Without dropout the parts add up to the whole batch's gradient: one SGD step on 16 samples in 3 parts (6, 6, 4)
+// lands where one thread's step does, up to float rounding (the GEMMs of fewer rows round differently): tolerance 1e-6
+// on weights of size ~0.5 and on the loss (~1.5).
+TEST(NnSequential, ThreadsSplitTheBatchGradientExactlyUpToRounding) {
+  const Dataset data = test::banded_dataset(16, 8, 4, 5);
+  auto run = [&](int threads, double* loss) {
+    Sequential model(3);
+    model.add(Input{{8, 8, 1}});
+    model.add(Conv2D(4, {3, 3}, Activation::Relu));
+    model.add(MaxPooling2D({2, 2}));
+    model.add(Flatten());
+    model.add(Dense(4, Activation::Softmax));
+    model.compile(Loss::CategoricalCrossentropy, SGD(SGDConfig{0.5}));
+    TrainConfig config = test::train_config(1, 16);
+    config.threads = threads;
+    *loss = model.fit(data.view(), config).epochs.back().loss;
+    std::vector<float> w;
+    for (const Tensor<float>* t : model.weights()) w.insert(w.end(), t->data.begin(), t->data.end());
+    return w;
+  };
+  double loss1 = 0, loss3 = 0;
+  const std::vector<float> one = run(1, &loss1), three = run(3, &loss3);
+  ASSERT_EQ(one.size(), three.size());
+  for (size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], three[i], 1e-6) << i;
+  EXPECT_NEAR(loss1, loss3, 1e-6);
+}
+
 TEST(NnSequential, ProgressEveryBatchAndCancelBetweenBatches) {
   const Dataset data = test::banded_dataset(50, 8, 4, 4);
   Sequential model = small_model(1);

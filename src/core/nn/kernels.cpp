@@ -1,10 +1,12 @@
-// The kernels: loops from the definitions (the references) and im2col + Eigen GEMM (the fast versions). Eigen
-// vectorises the GEMMs natively; in wasm LLVM auto-vectorises them with -msimd128 (Eigen has no wasm SIMD backend).
+// The kernels: loops from the definitions (the references) and im2col + GEMM (the fast versions). Natively the GEMMs
+// are Eigen's; in wasm (Eigen has no wasm SIMD backend) the float ones are the hand-written SIMD128 gemm_simd128.
 #include "kernels.h"
 
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <type_traits>
+#include <vector>
 
 // GCC 12 reports a false maybe-uninitialized inside its own AVX-512 intrinsics when it inlines Eigen's GEMM
 // (GCC bug 105593); the pragma must precede Eigen's headers to cover them.
@@ -12,6 +14,9 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <Eigen/Core>
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
 
 namespace hebblab {
 namespace {
@@ -23,26 +28,99 @@ using MatrixMap = Eigen::Map<RowMatrix<T>>;
 template <typename T>
 using ConstMatrixMap = Eigen::Map<const RowMatrix<T>>;
 
+#ifdef __wasm_simd128__
+// Columns [first, N) of gemm_simd128, one plain sum per element: the reference, and the kernel's leftover columns.
+void gemm_simd128_reference_columns(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
+                                    const float* b, float* c, bool accumulate, int64_t first) {
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = first; j < n; ++j) {
+      float sum = accumulate ? c[i * n + j] : 0.0f;
+      for (int64_t p = 0; p < k; ++p) sum += a[i * a_row + p * a_col] * b[p * n + j];
+      c[i * n + j] = sum;
+    }
+}
+#endif
+
+// The three products of the kernels on row-major matrices, with Eigen; in wasm the float ones go to gemm_simd128.
+// c (M, N) (+)= a (M, K) b (K, N).
+template <typename T>
+void mul_nn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate) {
+#ifdef __wasm_simd128__
+  if constexpr (std::is_same_v<T, float>) {
+    gemm_simd128(m, n, k, a, k, 1, b, c, accumulate);
+    return;
+  }
+#endif
+  MatrixMap<T> out(c, m, n);
+  if (accumulate) out.noalias() += ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, k, n);
+  else out.noalias() = ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, k, n);
+}
+
+// c (M, N) (+)= a^T b for a (K, M), b (K, N).
+template <typename T>
+void mul_tn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate) {
+#ifdef __wasm_simd128__
+  if constexpr (std::is_same_v<T, float>) {
+    gemm_simd128(m, n, k, a, 1, m, b, c, accumulate);
+    return;
+  }
+#endif
+  MatrixMap<T> out(c, m, n);
+  if (accumulate) out.noalias() += ConstMatrixMap<T>(a, k, m).transpose() * ConstMatrixMap<T>(b, k, n);
+  else out.noalias() = ConstMatrixMap<T>(a, k, m).transpose() * ConstMatrixMap<T>(b, k, n);
+}
+
+// c (M, N) = a b^T for a (M, K), b (N, K).
+template <typename T>
+void mul_nt(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c) {
+#ifdef __wasm_simd128__
+  if constexpr (std::is_same_v<T, float>) {
+    // b^T (K, N) row-major, so the kernel reads B's rows as vectors; kept between calls (at most the Dense kernel's
+    // 4608 x 128), so no step allocates.
+    thread_local std::vector<float> bt;
+    bt.resize(size_t(k * n));
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t p = 0; p < k; ++p) bt[size_t(p * n + r)] = b[r * k + p];
+    gemm_simd128(m, n, k, a, k, 1, bt.data(), c, false);
+    return;
+  }
+#endif
+  MatrixMap<T>(c, m, n).noalias() = ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, n, k).transpose();
+}
+
 // Input index of output row i's window row a (may be outside the image: padding).
 inline int source_row(const Window2D& g, int i, int a) { return i * g.sh - g.pad_top + a; }
 inline int source_col(const Window2D& g, int j, int b) { return j * g.sw - g.pad_left + b; }
 inline bool inside(const Window2D& g, int ih, int iw) { return ih >= 0 && ih < g.h && iw >= 0 && iw < g.w; }
 inline int64_t pixel(const Window2D& g, int n, int ih, int iw) { return (int64_t(n) * g.h + ih) * g.w + iw; }
 
-// cols (N*OH*OW, KH*KW*C) from x (N, H, W, C); padding reads as zeros. Channels-last makes each (a, b) of a patch
-// one contiguous run of C values.
+// cols (N*OH*OW, KH*KW*C) from x (N, H, W, C); padding reads as zeros. Channels-last makes each window row (a) of a
+// patch one contiguous run of KW*C values in x, copied in one go when it lies inside the image: for the first Conv2D
+// (C = 1) one 3-float copy instead of three memcpy calls of one float each, whose call overhead dominated.
 template <typename T>
 void im2col(const Window2D& g, const T* x, T* cols) {
+  const int64_t run = int64_t(g.kw) * g.c;
   T* out = cols;
   for (int n = 0; n < g.n; ++n)
     for (int i = 0; i < g.oh; ++i)
-      for (int j = 0; j < g.ow; ++j)
-        for (int a = 0; a < g.kh; ++a)
+      for (int j = 0; j < g.ow; ++j) {
+        const int iw0 = source_col(g, j, 0);
+        const bool columns_inside = iw0 >= 0 && iw0 + g.kw <= g.w;
+        for (int a = 0; a < g.kh; ++a) {
+          const int ih = source_row(g, i, a);
+          if (columns_inside && ih >= 0 && ih < g.h) {
+            const T* in = x + pixel(g, n, ih, iw0) * g.c;
+            for (int64_t k = 0; k < run; ++k) out[k] = in[k];
+            out += run;
+            continue;
+          }
           for (int b = 0; b < g.kw; ++b, out += g.c) {
-            const int ih = source_row(g, i, a), iw = source_col(g, j, b);
+            const int iw = iw0 + b;
             if (inside(g, ih, iw)) std::memcpy(out, x + pixel(g, n, ih, iw) * g.c, sizeof(T) * size_t(g.c));
             else std::fill(out, out + g.c, T(0));
           }
+        }
+      }
 }
 
 // dx (N, H, W, C) = the sum of every patch row of dcols (N*OH*OW, KH*KW*C) back at the pixels it came from.
@@ -73,19 +151,17 @@ void sum_rows(int64_t rows, int u, const T* dy, T* dbias) {
 // y (R, U) = x (R, D) kernel (D, U) + bias (U): the GEMM behind Dense and, on im2col rows, Conv2D.
 template <typename T>
 void gemm_bias(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* bias, T* y) {
-  MatrixMap<T> out(y, rows, u);
-  out.rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias, u);
-  out.noalias() += ConstMatrixMap<T>(x, rows, d) * ConstMatrixMap<T>(kernel, d, u);
+  MatrixMap<T>(y, rows, u).rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias, u);
+  mul_nn(rows, u, d, x, kernel, y, true);
 }
 
 // dkernel (D, U) = x^T dy and dbias; dx (R, D) = dy kernel^T when asked for.
 template <typename T>
 void gemm_bias_backward(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* dy, T* dkernel,
                         T* dbias, T* dx) {
-  const ConstMatrixMap<T> grad(dy, rows, u);
-  MatrixMap<T>(dkernel, d, u).noalias() = ConstMatrixMap<T>(x, rows, d).transpose() * grad;
+  mul_tn(d, u, rows, x, dy, dkernel, false);
   sum_rows(rows, u, dy, dbias);
-  if (dx) MatrixMap<T>(dx, rows, d).noalias() = grad * ConstMatrixMap<T>(kernel, d, u).transpose();
+  if (dx) mul_nt(rows, d, u, dy, kernel, dx);
 }
 
 // Images per chunk: as many as keep one chunk's patches within about 512 KB (the L2 cache), at least one.
@@ -117,6 +193,56 @@ Window2D make_window(int n, int h, int w, int c, int kh, int kw, int sh, int sw,
   }
   return g;
 }
+
+#ifdef __wasm_simd128__
+// The micro-kernel keeps a 4 x 8 block of C in eight 4-lane accumulators and, for each p, adds L(i, p) (splatted)
+// times B's row p (two vectors): 10 live vectors, which V8 keeps in x64's 16 XMM registers. The 8 columns of B
+// (K x 32 bytes) stay in cache while the row blocks walk down C. Leftover rows (M % 4; all of a single-image Dense
+// layer) add L(i, p) B's row p to C's row for each p, reading B once front to back instead of in 8-column strips
+// (2.4 MB for the lecture's Dense(128)). Leftover columns (N % 8, e.g. the 10 classes) go as scalars.
+void gemm_simd128(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
+                  float* c, bool accumulate) {
+  const int64_t n8 = n - n % 8, m4 = m - m % 4;
+  const v128_t zero = wasm_f32x4_splat(0);
+  for (int64_t j = 0; j < n8; j += 8) {
+    for (int64_t i = 0; i < m4; i += 4) {
+      float* c0 = c + i * n + j;
+      v128_t acc[4][2];
+      for (int r = 0; r < 4; ++r)
+        for (int h = 0; h < 2; ++h) acc[r][h] = accumulate ? wasm_v128_load(c0 + r * n + 4 * h) : zero;
+      const float* l = a + i * a_row;
+      const float* bp = b + j;
+      for (int64_t p = 0; p < k; ++p, l += a_col, bp += n) {
+        const v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4);
+        for (int r = 0; r < 4; ++r) {
+          const v128_t x = wasm_f32x4_splat(l[r * a_row]);
+          acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_f32x4_mul(x, b0));
+          acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(x, b1));
+        }
+      }
+      for (int r = 0; r < 4; ++r)
+        for (int h = 0; h < 2; ++h) wasm_v128_store(c0 + r * n + 4 * h, acc[r][h]);
+    }
+  }
+  for (int64_t i = m4; i < m; ++i) {
+    float* ci = c + i * n;
+    if (!accumulate) std::fill(ci, ci + n8, 0.0f);
+    const float* l = a + i * a_row;
+    const float* bp = b;
+    for (int64_t p = 0; p < k; ++p, l += a_col, bp += n) {
+      const v128_t x = wasm_f32x4_splat(*l);
+      for (int64_t j = 0; j < n8; j += 4)
+        wasm_v128_store(ci + j, wasm_f32x4_add(wasm_v128_load(ci + j), wasm_f32x4_mul(x, wasm_v128_load(bp + j))));
+    }
+  }
+  if (n8 < n) gemm_simd128_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, n8);
+}
+
+void gemm_simd128_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
+                            const float* b, float* c, bool accumulate) {
+  gemm_simd128_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, 0);
+}
+#endif
 
 template <typename T>
 void conv2d_forward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* y) {
@@ -181,17 +307,14 @@ void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
   sum_rows(g.out_pixels(), filters, dy, dbias);
-  MatrixMap<T> dk(dkernel, g.patch(), filters);
-  dk.setZero();
-  const ConstMatrixMap<T> k(kernel, g.patch(), filters);
+  std::fill(dkernel, dkernel + g.patch() * filters, T(0));
   for (int first = 0; first < g.n; first += step) {
     const Window2D c = chunk(g, std::min(step, g.n - first));
-    const ConstMatrixMap<T> grad(dy + first * y_image, c.out_pixels(), filters);
+    const T* grad = dy + first * y_image;
     im2col(c, x + first * x_image, cols);
-    MatrixMap<T> patches(cols, c.out_pixels(), c.patch());
-    dk.noalias() += patches.transpose() * grad;
+    mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // dkernel += patches^T dy
     if (!dx) continue;
-    patches.noalias() = grad * k.transpose();  // dcols, over the patches that are no longer needed
+    mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols);  // dcols, over the patches no longer needed
     col2im(c, cols, dx + first * x_image);
   }
 }

@@ -56,6 +56,17 @@ void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bi
 template <typename T>
 void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx);
 
+#ifdef __wasm_simd128__
+// --- the GEMM behind the fast kernels in wasm ------------------------------------------------------------------------
+// Eigen 3.4 has no wasm SIMD backend, so under SIMD128 the fast kernels' float GEMMs are this hand-written one:
+// C (M, N) = (or, accumulating, +=) L (M, K) B (K, N), B and C row-major, L(i, p) = a[i * a_row + p * a_col], which
+// reads a row-major A (a_row = K, a_col = 1) or the transpose of a row-major (K, M) matrix (a_row = 1, a_col = M).
+void gemm_simd128(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
+                  float* c, bool accumulate);
+void gemm_simd128_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
+                            const float* b, float* c, bool accumulate);
+#endif
+
 // --- MaxPooling2D --------------------------------------------------------------------------------------------------
 // x (N, H, W, C) -> y (N, OH, OW, C), argmax (N, OH, OW, C): the index into x of each window's maximum (the first
 // one in row-major window order on ties; padding never wins), which backward routes the gradient to.

@@ -9,7 +9,8 @@ namespace hebblab {
 const char* loss_name(Loss) { return "categorical_crossentropy"; }
 
 template <typename T>
-double categorical_crossentropy(int n, int k, const T* logits, const T* targets, T* dlogits) {
+double categorical_crossentropy(int n, int k, const T* logits, const T* targets, T* dlogits, int batch) {
+  const int divisor = batch ? batch : n;
   double total = 0;
   for (int r = 0; r < n; ++r) {
     const T* z = logits + int64_t(r) * k;
@@ -25,7 +26,7 @@ double categorical_crossentropy(int n, int k, const T* logits, const T* targets,
     total += sum_y * log_sum_exp - dot;
     if (!dlogits) continue;
     T* d = dlogits + int64_t(r) * k;
-    for (int i = 0; i < k; ++i) d[i] = static_cast<T>((std::exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / n);
+    for (int i = 0; i < k; ++i) d[i] = static_cast<T>((std::exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / divisor);
   }
   return total / n;
 }
@@ -41,8 +42,8 @@ int count_correct(int n, int k, const T* outputs, const T* targets) {
   return correct;
 }
 
-template double categorical_crossentropy<float>(int, int, const float*, const float*, float*);
-template double categorical_crossentropy<double>(int, int, const double*, const double*, double*);
+template double categorical_crossentropy<float>(int, int, const float*, const float*, float*, int);
+template double categorical_crossentropy<double>(int, int, const double*, const double*, double*, int);
 template int count_correct<float>(int, int, const float*, const float*);
 template int count_correct<double>(int, int, const double*, const double*);
 

@@ -1,11 +1,13 @@
 // The Sequential model and its stepwise training. All per-batch buffers live in the model and are resized (never
 // shrunk), so after the first full batch the training loop allocates no buffer again (only Eigen's GEMM takes its
-// packing blocks per product, and shapes are small vectors).
+// packing blocks per product, shapes are small vectors, and with more than one thread the threads and a few small
+// vectors per batch).
 #include "sequential.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 namespace hebblab {
 namespace {
@@ -73,7 +75,8 @@ bool Sequential::add(std::unique_ptr<Layer<float>> layer, std::string* error) {
   }));
   names_.push_back(same ? std::string(base) + "_" + std::to_string(same) : std::string(base));
   layers_.push_back(std::move(layer));
-  outputs_.resize(layers_.size());
+  pass_.outputs.resize(layers_.size());
+  replicas_.clear();
   optimizer_.reset();  // the weights changed: compile again
   return true;
 }
@@ -153,43 +156,113 @@ bool Sequential::fits(const DataView& data, std::string* error) const {
   return message.empty();
 }
 
-void Sequential::forward(const Tensor<float>& x, Rng* training_rng) {
+namespace {
+
+void run_layers(std::vector<std::unique_ptr<Layer<float>>>& layers, std::vector<Tensor<float>>& outputs,
+                const Tensor<float>& x, Rng* training_rng) {
   const Tensor<float>* in = &x;
-  for (size_t i = 0; i < layers_.size(); ++i) {
-    layers_[i]->forward(*in, &outputs_[i], training_rng);
-    in = &outputs_[i];
+  for (size_t i = 0; i < layers.size(); ++i) {
+    layers[i]->forward(*in, &outputs[i], training_rng);
+    in = &outputs[i];
   }
 }
 
-Sequential::BatchResult Sequential::forward_batch(const DataView& data, const int* indices, int count,
-                                                  Rng* training_rng) {
-  load_batch(data, indices, count, &x_, &targets_);
-  forward(x_, training_rng);
+}  // namespace
+
+void Sequential::forward(const Tensor<float>& x, Rng* training_rng) {
+  run_layers(layers_, pass_.outputs, x, training_rng);
+}
+
+Sequential::BatchResult Sequential::run_pass(Layers& layers, Pass& pass, const DataView& data, const int* indices,
+                                             int count, Rng* training_rng, int batch) const {
+  load_batch(data, indices, count, &pass.x, &pass.targets);
+  run_layers(layers, pass.outputs, pass.x, training_rng);
   const int classes = data.num_classes;
   BatchResult r;
-  r.correct = count_correct(count, classes, outputs_.back().ptr(), targets_.ptr());
-  const Tensor<float>* logits = layers_.back()->preactivation();
-  if (!logits || layers_.back()->config().activation != Activation::Softmax) {
+  r.correct = count_correct(count, classes, pass.outputs.back().ptr(), pass.targets.ptr());
+  const Tensor<float>* logits = layers.back()->preactivation();
+  if (!logits || layers.back()->config().activation != Activation::Softmax) {
     r.loss = kNoValue;
     return r;
   }
-  if (training_rng) dlogits_.resize(logits->shape);
-  r.loss = categorical_crossentropy(count, classes, logits->ptr(), targets_.ptr(),
-                                    training_rng ? dlogits_.ptr() : nullptr);
-  return r;
-}
-
-void Sequential::backward_and_update() {
-  const Tensor<float>* grad = &dlogits_;
+  if (!training_rng) {
+    r.loss = categorical_crossentropy(count, classes, logits->ptr(), pass.targets.ptr(), static_cast<float*>(nullptr));
+    return r;
+  }
+  pass.dlogits.resize(logits->shape);
+  r.loss = categorical_crossentropy(count, classes, logits->ptr(), pass.targets.ptr(), pass.dlogits.ptr(), batch);
+  const Tensor<float>* grad = &pass.dlogits;
   GradOf of = GradOf::PreActivation;  // the fused loss hands the softmax layer dL/dz
-  for (size_t i = layers_.size(); i-- > 0;) {
-    Tensor<float>* dx = i ? &grads_[i % 2] : nullptr;
-    layers_[i]->backward(i ? outputs_[i - 1] : x_, outputs_[i], *grad, of, dx);
+  for (size_t i = layers.size(); i-- > 0;) {
+    Tensor<float>* dx = i ? &pass.grads[i % 2] : nullptr;
+    layers[i]->backward(i ? pass.outputs[i - 1] : pass.x, pass.outputs[i], *grad, of, dx);
     grad = dx;
     of = GradOf::Output;
   }
-  optimizer_->apply_gradients(weight_ptrs_, gradient_ptrs_);
+  return r;
 }
+
+Sequential::BatchResult Sequential::forward_batch(const DataView& data, const int* indices, int count) {
+  return run_pass(layers_, pass_, data, indices, count, nullptr, count);
+}
+
+Sequential::BatchResult Sequential::train_batch(const DataView& data, const int* indices, int count, Rng& rng,
+                                                int threads) {
+  const int per_part = (count + threads - 1) / threads, parts = (count + per_part - 1) / per_part;
+  if (parts == 1) return run_pass(layers_, pass_, data, indices, count, &rng, count);
+  while (static_cast<int>(replicas_.size()) < parts - 1) {
+    Replica r;
+    for (const auto& l : layers_) {
+      r.layers.push_back(make_layer<float>(l->config()));
+      r.layers.back()->build(l->input_shape(), nullptr);
+    }
+    r.pass.outputs.resize(layers_.size());
+    replicas_.push_back(std::move(r));
+  }
+  for (int t = 1; t < parts; ++t) {
+    Layers& copy = replicas_[size_t(t - 1)].layers;
+    for (size_t i = 0; i < copy.size(); ++i)
+      for (size_t k = 0; k < copy[i]->weights().size(); ++k) copy[i]->weights()[k].data = layers_[i]->weights()[k].data;
+  }
+  // Each part draws its dropout masks from its own Rng, seeded from the run's in part order.
+  std::vector<Rng> part_rngs;
+  for (int t = 0; t < parts; ++t) part_rngs.emplace_back(rng.next_u64());
+  std::vector<BatchResult> results(static_cast<size_t>(parts));
+  const auto run_part = [&](int t) {
+    Layers& layers = t ? replicas_[size_t(t - 1)].layers : layers_;
+    Pass& pass = t ? replicas_[size_t(t - 1)].pass : pass_;
+    const int begin = t * per_part, size = std::min(per_part, count - begin);
+    const DataView part = indices ? data : data.slice(begin, size);
+    results[size_t(t)] =
+        run_pass(layers, pass, part, indices ? indices + begin : nullptr, size, &part_rngs[size_t(t)], count);
+  };
+#ifdef __EMSCRIPTEN__
+  for (int t = 0; t < parts; ++t) run_part(t);  // no pthreads in this build: the same parts, one after another
+#else
+  std::vector<std::thread> workers;
+  for (int t = 1; t < parts; ++t) workers.emplace_back(run_part, t);
+  run_part(0);
+  for (std::thread& w : workers) w.join();
+#endif
+  // The gradients of parts 2, 3, ... added to the first part's (which layers_ holds), in part order.
+  for (int t = 1; t < parts; ++t) {
+    size_t k = 0;
+    for (auto& l : replicas_[size_t(t - 1)].layers)
+      for (const Tensor<float>& g : l->gradients()) {
+        float* sum = gradient_ptrs_[k++]->ptr();
+        for (int64_t i = 0; i < g.size(); ++i) sum[i] += g[i];
+      }
+  }
+  BatchResult total;
+  for (int t = 0; t < parts; ++t) {
+    total.loss += results[size_t(t)].loss * std::min(per_part, count - t * per_part);
+    total.correct += results[size_t(t)].correct;
+  }
+  total.loss /= count;
+  return total;
+}
+
+void Sequential::apply_update() { optimizer_->apply_gradients(weight_ptrs_, gradient_ptrs_); }
 
 History Sequential::fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks) {
   Training training(*this, data, config);
@@ -218,7 +291,7 @@ Evaluation Sequential::evaluate(const DataView& data, int batch_size) {
   int64_t correct = 0;
   for (int begin = 0; begin < data.count; begin += batch_size) {
     const DataView batch = data.slice(begin, batch_size);
-    const BatchResult r = forward_batch(batch, nullptr, batch.count, nullptr);
+    const BatchResult r = forward_batch(batch, nullptr, batch.count);
     loss += r.loss * batch.count;
     correct += r.correct;
   }
@@ -234,20 +307,20 @@ Tensor<float> Sequential::predict(const Tensor<float>& x, int batch_size) {
   Tensor<float> out(with_batch(n, output_shape()));
   for (int begin = 0; begin < n; begin += batch_size) {
     const int count = std::min(batch_size, n - begin);
-    x_.resize(with_batch(count, input_shape_));
-    std::copy(x.ptr() + begin * in_size, x.ptr() + (begin + count) * in_size, x_.ptr());
-    forward(x_, nullptr);
-    std::copy(outputs_.back().data.begin(), outputs_.back().data.end(), out.ptr() + begin * out_size);
+    pass_.x.resize(with_batch(count, input_shape_));
+    std::copy(x.ptr() + begin * in_size, x.ptr() + (begin + count) * in_size, pass_.x.ptr());
+    forward(pass_.x, nullptr);
+    std::copy(pass_.outputs.back().data.begin(), pass_.outputs.back().data.end(), out.ptr() + begin * out_size);
   }
   return out;
 }
 
 std::vector<Tensor<float>> Sequential::activations(const Tensor<float>& x) {
   if (layers_.empty() || x.size() != shape_size(input_shape_)) return {};
-  x_.resize(with_batch(1, input_shape_));
-  std::copy(x.data.begin(), x.data.end(), x_.data.begin());
-  forward(x_, nullptr);
-  return outputs_;
+  pass_.x.resize(with_batch(1, input_shape_));
+  std::copy(x.data.begin(), x.data.end(), pass_.x.data.begin());
+  forward(pass_.x, nullptr);
+  return pass_.outputs;
 }
 
 // --- Training --------------------------------------------------------------------------------------------------------
@@ -263,6 +336,7 @@ Training::Training(Sequential& model, const DataView& data, const TrainConfig& c
   if (!model.compiled()) error = "compile the model before fit";
   else if (!model.fits(data, &error)) {
   } else if (config.batch_size < 1) error = "the batch size must be at least 1";
+  else if (config.threads < 1) error = "the number of threads must be at least 1";
   else if (config.epochs < 0) error = "the number of epochs cannot be negative";
   else if (!split_ok)
     error = "the validation split must be at least 0 and below 1";
@@ -299,14 +373,15 @@ bool Training::step() {
         for (size_t i = order_.size() - 1; i > 0; --i) std::swap(order_[i], order_[rng_.below(uint32_t(i + 1))]);
     }
     const int count = std::min(batch, train_.count - position_);
-    const Sequential::BatchResult r = model_.forward_batch(train_, order_.data() + position_, count, &rng_);
+    const Sequential::BatchResult r =
+        model_.train_batch(train_, order_.data() + position_, count, rng_, config_.threads);
     if (!std::isfinite(r.loss)) {
       fail("training diverged: the loss became " + std::string(std::isnan(r.loss) ? "nan" : "infinite") +
            " in epoch " + std::to_string(progress_.epoch + 1) + " at sample " + std::to_string(position_ + 1) +
            " (try a lower learning rate); the weights are those before that batch");
       return false;
     }
-    model_.backward_and_update();
+    model_.apply_update();
     loss_sum_ += r.loss * count;
     correct_ += r.correct;
     position_ += count;
@@ -322,7 +397,7 @@ bool Training::step() {
     }
   } else {
     const DataView part = validation_.slice(position_, batch);
-    const Sequential::BatchResult r = model_.forward_batch(part, nullptr, part.count, nullptr);
+    const Sequential::BatchResult r = model_.forward_batch(part, nullptr, part.count);
     val_loss_sum_ += r.loss * part.count;
     val_correct_ += r.correct;
     position_ += part.count;

@@ -30,6 +30,11 @@ struct TrainConfig {
   bool shuffle = true;          // a new order every epoch
   double validation_split = 0;  // as Keras: this fraction of the samples, from the end, before shuffling
   uint64_t seed = 1;            // the shuffle order and the dropout masks
+  // Training threads, data-parallel: each batch is cut into `threads` contiguous parts of ceil(B / threads) samples
+  // (fewer parts when B is smaller); part t runs forward and backward on its own copy of the layers, and the parts'
+  // gradients are summed in part order. The same seed and thread count give the same bits; 1 is the plain loop.
+  // Without pthreads (the wasm build) the parts run one after another and give what running them in parallel would.
+  int threads = 1;
 };
 
 // Keras's validation split: how many of `count` samples are trained on; the rest, from the end, validate.
@@ -124,25 +129,42 @@ class Sequential {
     double loss = 0;
     int correct = 0;
   };
+  using Layers = std::vector<std::unique_ptr<Layer<float>>>;
+  // What one pass over a batch (or a part of one) keeps between batches: the input and one-hot targets (B, ...), each
+  // layer's output, the gradient at the logits, and two gradient buffers that backward alternates between.
+  struct Pass {
+    Tensor<float> x, targets, dlogits;
+    std::vector<Tensor<float>> outputs;
+    Tensor<float> grads[2];
+  };
+  // A training thread's own layers (the model's configuration; weights copied from the model before each batch).
+  struct Replica {
+    Layers layers;
+    Pass pass;
+  };
   bool fits(const DataView& data, std::string* error) const;
-  // Loads x_/targets_ from the samples (indices null: the first count) and runs forward, in training mode when rng is
-  // given; then the loss and correct count.
-  BatchResult forward_batch(const DataView& data, const int* indices, int count, Rng* training_rng);
-  // backward from the loss of the last forward_batch, then one optimiser step.
-  void backward_and_update();
+  // Inference-mode loss and correct count of the samples (indices null: the first count).
+  BatchResult forward_batch(const DataView& data, const int* indices, int count);
+  // Training-mode forward and backward over the samples in `threads` parts, leaving the summed gradients in the
+  // layers; the loss and correct count of the whole batch.
+  BatchResult train_batch(const DataView& data, const int* indices, int count, Rng& rng, int threads);
+  // One optimiser step from the gradients of the last train_batch.
+  void apply_update();
   void forward(const Tensor<float>& x, Rng* training_rng);
+  // One pass of these layers over the samples: load_batch, forward (training mode when rng is given), the loss and
+  // correct count; with rng also dL/dlogits divided by `batch` (the whole batch's size when this is a part of it), and
+  // backward into the layers' gradients.
+  BatchResult run_pass(Layers& layers, Pass& pass, const DataView& data, const int* indices, int count,
+                       Rng* training_rng, int batch) const;
 
   Rng init_rng_;
   Shape input_shape_;
-  std::vector<std::unique_ptr<Layer<float>>> layers_;
+  Layers layers_;
   std::vector<std::string> names_;
   Loss loss_ = Loss::CategoricalCrossentropy;
   std::unique_ptr<Optimizer> optimizer_;
-  // Buffers reused batch after batch: the input and one-hot targets (B, ...), each layer's output, the gradient at
-  // the logits, and two gradient buffers that backward alternates between.
-  Tensor<float> x_, targets_, dlogits_;
-  std::vector<Tensor<float>> outputs_;
-  Tensor<float> grads_[2];
+  Pass pass_;                       // buffers reused batch after batch (the first training part's too)
+  std::vector<Replica> replicas_;   // training parts 2, 3, ...: made on the first batch with more than one thread
   std::vector<Tensor<float>*> weight_ptrs_, gradient_ptrs_;
 };
 
