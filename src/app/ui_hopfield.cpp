@@ -349,7 +349,14 @@ void HopfieldLab::restart_history() {
   history_.assign(1, canvas_);
   energies_.assign(1, energy(weights_, canvas_));
   outcome_.reset();
-  energy_dirty_ = true;
+  energy_dirty_ = derived_dirty_ = true;
+}
+
+void HopfieldLab::refresh_derived() {
+  if (!derived_dirty_) return;
+  neuron_energies_ = neuron_energies(weights_, canvas_);  // O(N^2): not something to redo every frame at N = 1024
+  overlaps_ = overlaps(canvas_, states_of(patterns_));
+  derived_dirty_ = false;
 }
 
 void HopfieldLab::step_once() {
@@ -365,7 +372,7 @@ void HopfieldLab::step_once() {
   canvas_ = next;
   history_.push_back(std::move(next));
   energies_.push_back(energy(weights_, canvas_));
-  energy_dirty_ = true;
+  energy_dirty_ = derived_dirty_ = true;
   outcome_ = settled(history_, states_of(patterns_));
   if (outcome_) running_ = false;
 }
@@ -444,7 +451,8 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   if (!patterns_.empty()) {
     ImGui::TextUnformatted(tr(Str::HopOverlaps));
     help_marker(tr(Str::HopOverlapHelp));
-    const std::vector<double> m = overlaps(canvas_, states_of(patterns_));
+    refresh_derived();
+    const std::vector<double>& m = overlaps_;
     for (size_t i = 0; i < m.size(); ++i) {
       char label[64];
       std::snprintf(label, sizeof label, "m%d %s  %+.2f", static_cast<int>(i), patterns_[i].name.c_str(), m[i]);
@@ -550,7 +558,8 @@ void HopfieldLab::draw_weights(Host& host) {
 
   ImGui::TextUnformatted(tr(Str::HopNeuronEnergies));
   help_marker(tr(Str::HopNeuronEnergyHelp));
-  const std::vector<double> e = neuron_energies(weights_, canvas_);
+  refresh_derived();
+  const std::vector<double>& e = neuron_energies_;
   if (energy_dirty_) {
     std::vector<float> values(e.begin(), e.end());
     double scale = 0;

@@ -48,6 +48,7 @@ class HopfieldLab {
   void store_current();
   void restart_history();
   void step_once();
+  void refresh_derived();
 
   void draw_grid(WidgetRegistry& widgets);
   void draw_edit(Host& host, WidgetRegistry& widgets, std::string& status);
@@ -82,6 +83,9 @@ class HopfieldLab {
   // Heatmaps are re-uploaded only when what they show changes.
   Heatmap weights_map_, energy_map_;
   bool weights_dirty_ = true, energy_dirty_ = true;
+  // What the panel shows of the current state, recomputed only when the state or the weights change.
+  std::vector<double> neuron_energies_, overlaps_;
+  bool derived_dirty_ = true;
 
   // Capacity experiment.
   CapacityConfig capacity_;
