@@ -76,7 +76,7 @@ GrayImage convolve(const GrayImage& image, const ConvKernel& kernel, const ConvS
   out.pixels.resize(static_cast<size_t>(g.out_pixels()));
   if (out.pixels.empty()) return out;
   thread_local std::vector<float> cols;
-  cols.resize(static_cast<size_t>(g.out_pixels() * g.patch()));
+  cols.resize(static_cast<size_t>(conv2d_workspace(g, 1)));
   const float bias = 0;
   conv2d_forward<float>(g, 1, image.pixels.data(), kernel.weights.data(), &bias, cols.data(), out.pixels.data());
   return out;

@@ -3,6 +3,9 @@
 // largest magnitude of the result (GEMM sums in another order), double 1e-12.
 #include "core/nn/kernels.h"
 
+#include "core/nn/conv2d_direct.h"
+#include "core/nn/simd.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -61,7 +64,7 @@ void check_conv(const ConvCase& k, uint64_t seed) {
   const auto bias = test::random_values<T>(k.filters, seed + 2), dy = test::random_values<T>(out, seed + 3);
 
   std::vector<T> y_ref(static_cast<size_t>(out)), y(static_cast<size_t>(out)),
-      cols(static_cast<size_t>(conv2d_workspace(g)));
+      cols(static_cast<size_t>(conv2d_workspace(g, k.filters)));
   conv2d_forward_reference(g, k.filters, x.data(), kernel.data(), bias.data(), y_ref.data());
   conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), y.data());
   expect_close(y, y_ref, "conv2d forward");
@@ -90,12 +93,34 @@ TEST(NnKernels, Conv2dFastMatchesReference) {
   }
 }
 
+// Shapes the direct float kernels take (filters and, for the input gradient, input channels in whole SIMD vectors):
+// the lecture's two layers, 'same' padding, strides (input gradient by GEMM), rows left over by the register tiles,
+// filters of one vector and of three.
+TEST(NnKernels, Conv2dDirectMatchesReference) {
+  const int v = simd::kLanes;
+  const ConvCase cases[] = {
+      {3, 28, 28, 1, 3, 3, 1, 1, 2 * v, Padding::Valid},  {2, 26, 26, 2 * v, 3, 3, 1, 1, 2 * v, Padding::Valid},
+      {2, 9, 13, v, 3, 3, 1, 1, 3 * v, Padding::Same},    {2, 11, 10, 2 * v, 3, 2, 2, 1, v, Padding::Same},
+      {1, 7, 9, v, 5, 4, 1, 1, 4 * v, Padding::Same},     {1, 6, 17, 3, 2, 5, 1, 3, 2 * v, Padding::Valid},
+  };
+  uint64_t seed = 500;
+  for (const ConvCase& k : cases) {
+    SCOPED_TRACE(testing::Message() << "n=" << k.n << " h=" << k.h << " w=" << k.w << " c=" << k.c << " k=" << k.kh
+                                    << "x" << k.kw << " s=" << k.sh << "x" << k.sw << " f=" << k.filters);
+    const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
+    ASSERT_TRUE(conv2d_direct_applies(g, k.filters));
+    EXPECT_EQ(conv2d_direct_input_gradient_applies(g, k.filters), k.sh == 1 && k.sw == 1 && k.c % v == 0);
+    check_conv<float>(k, seed);
+    seed += 10;
+  }
+}
+
 TEST(NnKernels, Conv2dBackwardWithoutInputGradient) {
   const Window2D g = make_window(2, 6, 5, 3, 3, 3, 1, 1, Padding::Same);
   const int f = 4;
   const auto x = test::random_values<float>(2 * 6 * 5 * 3, 1), kernel = test::random_values<float>(g.patch() * f, 2);
   const auto bias = test::random_values<float>(f, 3), dy = test::random_values<float>(g.out_pixels() * f, 4);
-  std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g))), y(static_cast<size_t>(g.out_pixels() * f));
+  std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g, f))), y(static_cast<size_t>(g.out_pixels() * f));
   std::vector<float> dk(static_cast<size_t>(g.patch() * f)), db(static_cast<size_t>(f)), dk_ref(dk), db_ref(db);
   conv2d_forward(g, f, x.data(), kernel.data(), bias.data(), cols.data(), y.data());
   conv2d_backward<float>(g, f, x.data(), kernel.data(), dy.data(), cols.data(), dk.data(), db.data(), nullptr);

@@ -1,6 +1,9 @@
-// The kernels: loops from the definitions (the references) and im2col + GEMM (the fast versions). Natively the GEMMs
-// are Eigen's; in wasm (Eigen has no wasm SIMD backend) the float ones are the hand-written SIMD128 gemm_simd128.
+// The kernels: loops from the definitions (the references) and the fast versions: direct SIMD convolution where it
+// applies (conv2d_direct.cpp), elsewhere im2col + GEMM. Natively the GEMMs are Eigen's; in wasm (Eigen has no wasm
+// SIMD backend) the float ones are the hand-written SIMD128 gemm_simd128.
 #include "kernels.h"
+
+#include "conv2d_direct.h"
 
 #include <algorithm>
 #include <cstring>
@@ -288,10 +291,14 @@ void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const
         }
 }
 
-int64_t conv2d_workspace(const Window2D& g) { return chunk_images(g) * int64_t(g.oh) * g.ow * g.patch(); }
+int64_t conv2d_workspace(const Window2D& g, int filters) {
+  return std::max(chunk_images(g) * int64_t(g.oh) * g.ow * g.patch(), conv2d_direct_workspace(g, filters));
+}
 
 template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y) {
+  if constexpr (std::is_same_v<T, float>)
+    if (conv2d_direct_applies(g, filters)) return conv2d_direct_forward(g, filters, x, kernel, bias, cols, y);
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
   for (int first = 0; first < g.n; first += step) {
@@ -301,19 +308,29 @@ void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel,
   }
 }
 
+// The direct kernels where they apply (float; see conv2d_direct.h), im2col + GEMM for the rest.
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
                      T* dbias, T* dx) {
+  sum_rows(g.out_pixels(), filters, dy, dbias);
+  bool direct_kernel = false, direct_input = false;
+  if constexpr (std::is_same_v<T, float>) {
+    direct_kernel = conv2d_direct_applies(g, filters);
+    direct_input = dx && conv2d_direct_input_gradient_applies(g, filters);
+    if (direct_kernel) conv2d_direct_kernel_gradient(g, filters, x, dy, cols, dkernel);
+    if (direct_input) conv2d_direct_input_gradient(g, filters, kernel, dy, cols, dx);
+  }
+  const bool gemm_input = dx && !direct_input;
+  if (direct_kernel && !gemm_input) return;
+  if (!direct_kernel) std::fill(dkernel, dkernel + g.patch() * filters, T(0));
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
-  sum_rows(g.out_pixels(), filters, dy, dbias);
-  std::fill(dkernel, dkernel + g.patch() * filters, T(0));
   for (int first = 0; first < g.n; first += step) {
     const Window2D c = chunk(g, std::min(step, g.n - first));
     const T* grad = dy + first * y_image;
     im2col(c, x + first * x_image, cols);
-    mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // dkernel += patches^T dy
-    if (!dx) continue;
+    if (!direct_kernel) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // += patches^T dy
+    if (!gemm_input) continue;
     mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols);  // dcols, over the patches no longer needed
     col2im(c, cols, dx + first * x_image);
   }

@@ -1,6 +1,7 @@
-// The numerical kernels of the network engine, channels-last. Each heavy kernel comes twice: a fast one (im2col +
-// Eigen GEMM) and a plain *_reference one written straight from the definition, which tests hold equal. Templated on
-// the scalar: float for training, double for the gradient checks. Max pooling is memory-bound and has one kernel.
+// The numerical kernels of the network engine, channels-last. Each heavy kernel comes twice: a fast one (direct SIMD
+// convolution, or im2col + GEMM) and a plain *_reference one written straight from the definition, which tests hold
+// equal. Templated on the scalar: float for training, double for the gradient checks. Max pooling is memory-bound and
+// has one kernel.
 #pragma once
 #include <cstdint>
 
@@ -32,11 +33,14 @@ template <typename T>
 void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* dkernel,
                                T* dbias, T* dx);
 
-// The same as GEMMs, a few images at a time: cols is the workspace for one chunk's patches (im2col), at least
-// conv2d_workspace(g) values (N*OH*OW*KH*KW*C always suffices). Chunks keep the patches in cache (a whole batch's are
-// 21 MB for the lecture's second Conv2D), which makes the GEMMs about twice as fast. Backward re-extracts each
-// chunk's patches for dkernel += cols^T dy, then reuses them for dcols = dy kernel^T, added back into dx (col2im).
-int64_t conv2d_workspace(const Window2D& g);
+// The fast versions. In float, where the filters fill whole SIMD vectors, they are the direct kernels of
+// conv2d_direct.h (the input gradient only for strides 1 and input channels that fill whole vectors). Elsewhere,
+// and always for double, they are GEMMs a few images at a time: cols holds one chunk's patches (im2col). Chunks keep
+// the patches in cache (a whole batch's are 21 MB for the lecture's second Conv2D), which makes the GEMMs about twice
+// as fast. Backward re-extracts each chunk's patches for dkernel += cols^T dy, then reuses them for
+// dcols = dy kernel^T, added back into dx (col2im). cols is the workspace of either: conv2d_workspace(g, filters)
+// values.
+int64_t conv2d_workspace(const Window2D& g, int filters);
 template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y);
 template <typename T>

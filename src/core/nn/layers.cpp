@@ -136,7 +136,7 @@ template <typename T>
 void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const Window2D g = window_over(this->input_shape_, x.dim(0), this->config_.kernel_size, this->config_);
   this->z_.resize(with_batch(g.n, this->output_shape_));
-  cols_.resize(size_t(conv2d_workspace(g)));
+  cols_.resize(size_t(conv2d_workspace(g, this->config_.filters)));
   conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(),
                  this->z_.ptr());
   this->activate(y);

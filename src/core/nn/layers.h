@@ -37,7 +37,7 @@ class Conv2D final : public ActivatedLayer<T> {
 
  private:
   bool build_shapes(std::vector<Shape>* weight_shapes, std::string* error) override;
-  std::vector<T> cols_;  // im2col workspace for a chunk of images: conv2d_workspace() values
+  std::vector<T> cols_;  // the convolution kernels' workspace: conv2d_workspace() values
 };
 
 template <typename T = float>
