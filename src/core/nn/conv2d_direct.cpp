@@ -77,9 +77,11 @@ void correlate_tile(const Correlation& k, int i, int j0, int f0) {
 }
 
 void correlate(const Correlation& k) {
+  // The fewest tiles per output row, of even sizes (26 pixels: 9 + 9 + 8, not 12 + 12 + 2).
+  const int tiles = (k.ow + kRows - 1) / kRows, per_tile = (k.ow + tiles - 1) / tiles;
   for (int i = 0; i < k.oh; ++i)
-    for (int j0 = 0; j0 < k.ow; j0 += kRows)
-      with_rows<kRows>(std::min(kRows, k.ow - j0), [&](auto rows) {
+    for (int j0 = 0; j0 < k.ow; j0 += per_tile)
+      with_rows<kRows>(std::min(per_tile, k.ow - j0), [&](auto rows) {
         for_filter_blocks(k.filters, [&](int f0, auto vectors) { correlate_tile<decltype(rows)::value, decltype(vectors)::value>(k, i, j0, f0); });
       });
 }
@@ -105,9 +107,11 @@ const float* window_source(const Window2D& g, const float* image, float* work) {
   return work;
 }
 
-void zero_padded_input(const Window2D& g, float* work) {
-  if (padded(g)) std::fill(work, work + int64_t(padded_height(g)) * padded_width(g) * g.c, 0.0f);
+int64_t padded_input_size(const Window2D& g) {
+  return padded(g) ? int64_t(padded_height(g)) * padded_width(g) * g.c : 0;
 }
+
+void zero_padded_input(const Window2D& g, float* work) { std::fill(work, work + padded_input_size(g), 0.0f); }
 
 int64_t source_row(const Window2D& g) { return int64_t(padded(g) ? padded_width(g) : g.w) * g.c; }
 
@@ -152,9 +156,8 @@ bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters) {
 
 int64_t conv2d_direct_workspace(const Window2D& g, int filters) {
   if (!conv2d_direct_applies(g, filters)) return 0;
-  const int64_t input = padded(g) ? int64_t(padded_height(g)) * padded_width(g) * g.c : 0;
   const int64_t dy = int64_t(g.oh + 2 * (g.kh - 1)) * (g.ow + 2 * (g.kw - 1)) * filters + g.patch() * filters;
-  return std::max(input, conv2d_direct_input_gradient_applies(g, filters) ? dy : 0);
+  return padded_input_size(g) + (conv2d_direct_input_gradient_applies(g, filters) ? dy : 0);
 }
 
 void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
@@ -168,42 +171,45 @@ void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const
   }
 }
 
-void conv2d_direct_kernel_gradient(const Window2D& g, int filters, const float* x, const float* dy, float* work,
-                                   float* dkernel) {
+void conv2d_direct_backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy,
+                            float* work, float* dkernel, float* dbias, float* dx) {
   std::fill(dkernel, dkernel + g.patch() * filters, 0.0f);
-  zero_padded_input(g, work);
-  const int64_t src_row = source_row(g), rows = g.patch();
-  for (int n = 0; n < g.n; ++n) {
-    const float* src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, work);
-    const float* grad = dy + int64_t(n) * g.oh * g.ow * filters;
-    for (int p0 = 0; p0 < rows; p0 += kRows)
-      with_rows<kRows>(int(std::min<int64_t>(kRows, rows - p0)), [&](auto r) {
-        for_filter_blocks(filters, [&](int f0, auto vectors) {
-          kernel_gradient_tile<decltype(r)::value, decltype(vectors)::value>(g, filters, src, src_row, grad, p0, f0, dkernel);
-        });
-      });
-  }
-}
-
-void conv2d_direct_input_gradient(const Window2D& g, int filters, const float* kernel, const float* dy, float* work,
-                                  float* dx) {
-  // work: dy padded, (OH + 2(KH-1), OW + 2(KW-1), F), then the kernel flipped and transposed, (KH, KW, F, C).
+  std::fill(dbias, dbias + filters, 0.0f);
+  float* input = work;  // the zero-padded input image, when the windows reach past x
+  zero_padded_input(g, input);
+  // Then dy padded, (OH + 2(KH-1), OW + 2(KW-1), F), and the kernel flipped and transposed, (KH, KW, F, C).
   const int ph = g.oh + 2 * (g.kh - 1), pw = g.ow + 2 * (g.kw - 1);
   const int64_t padded_row = int64_t(pw) * filters;
-  float* dyp = work;
-  float* flipped = work + ph * padded_row;
-  for (int a = 0; a < g.kh; ++a)
-    for (int b = 0; b < g.kw; ++b)
-      for (int c = 0; c < g.c; ++c)
-        for (int f = 0; f < filters; ++f)
-          flipped[((int64_t(g.kh - 1 - a) * g.kw + (g.kw - 1 - b)) * filters + f) * g.c + c] =
-              kernel[((int64_t(a) * g.kw + b) * g.c + c) * filters + f];
-  std::fill(dyp, dyp + ph * padded_row, 0.0f);
+  float* dyp = input + padded_input_size(g);
+  float* flipped = dyp + ph * padded_row;
+  if (dx) {
+    for (int a = 0; a < g.kh; ++a)
+      for (int b = 0; b < g.kw; ++b)
+        for (int c = 0; c < g.c; ++c)
+          for (int f = 0; f < filters; ++f)
+            flipped[((int64_t(g.kh - 1 - a) * g.kw + (g.kw - 1 - b)) * filters + f) * g.c + c] =
+                kernel[((int64_t(a) * g.kw + b) * g.c + c) * filters + f];
+    std::fill(dyp, dyp + ph * padded_row, 0.0f);
+  }
   // dx[h, w, c] = sum over a', b', f of dyp[h + pad_top + a', w + pad_left + b', f] * flipped[a', b', f, c].
   Correlation k{dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters, padded_row, filters, g.kh, g.kw, 1, 1,
                 flipped, g.c, nullptr, nullptr, g.h, g.w};
+  const int64_t src_row = source_row(g), rows = g.patch();
+  // One image at a time, so its dy stays in cache from the bias sum to the input gradient.
   for (int n = 0; n < g.n; ++n) {
     const float* grad = dy + int64_t(n) * g.oh * g.ow * filters;
+    for (int64_t q = 0; q < int64_t(g.oh) * g.ow; ++q)
+      for (int f = 0; f < filters; f += L)
+        simd::store(dbias + f, simd::add(simd::load(dbias + f), simd::load(grad + q * filters + f)));
+    const float* src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, input);
+    for (int p0 = 0; p0 < rows; p0 += kRows)
+      with_rows<kRows>(int(std::min<int64_t>(kRows, rows - p0)), [&](auto r) {
+        for_filter_blocks(filters, [&](int f0, auto vectors) {
+          kernel_gradient_tile<decltype(r)::value, decltype(vectors)::value>(g, filters, src, src_row, grad, p0, f0,
+                                                                              dkernel);
+        });
+      });
+    if (!dx) continue;
     for (int i = 0; i < g.oh; ++i)
       std::memcpy(dyp + (int64_t(i + g.kh - 1) * pw + g.kw - 1) * filters, grad + int64_t(i) * g.ow * filters,
                   sizeof(float) * size_t(g.ow) * size_t(filters));

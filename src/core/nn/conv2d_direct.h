@@ -13,20 +13,18 @@ namespace hebblab {
 bool conv2d_direct_applies(const Window2D& g, int filters);
 // The input gradient as well: strides 1 and the input channels fill whole vectors.
 bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters);
-// Workspace (floats) the three kernels need: the zero-padded input image, or the zero-padded dy image and the
-// flipped, transposed kernel.
+// Workspace (floats) the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
+// transposed kernel.
 int64_t conv2d_direct_workspace(const Window2D& g, int filters);
 
 // x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F).
 void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
                            float* work, float* y);
-// x (N, H, W, C), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = sum over n, i, j of patch (i, j) of x times dy[n, i,
-// j, :]; overwritten.
-void conv2d_direct_kernel_gradient(const Window2D& g, int filters, const float* x, const float* dy, float* work,
-                                   float* dkernel);
-// kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dx (N, H, W, C), overwritten: dy zero-padded by KH-1 rows and KW-1
-// columns on each side, correlated with the kernel flipped in both directions and transposed to (KH, KW, F, C).
-void conv2d_direct_input_gradient(const Window2D& g, int filters, const float* kernel, const float* dy, float* work,
-                                  float* dx);
+// x (N, H, W, C), kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = the sum over n, i, j of patch
+// (i, j) of x times dy[n, i, j, :], dbias (F), and dx (N, H, W, C) unless null (only where
+// conv2d_direct_input_gradient_applies): dy zero-padded by KH-1 rows and KW-1 columns on each side, correlated with the
+// kernel flipped in both directions and transposed to (KH, KW, F, C). All overwritten.
+void conv2d_direct_backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy,
+                            float* work, float* dkernel, float* dbias, float* dx);
 
 }  // namespace hebblab

@@ -312,24 +312,25 @@ void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel,
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
                      T* dbias, T* dx) {
-  sum_rows(g.out_pixels(), filters, dy, dbias);
-  bool direct_kernel = false, direct_input = false;
+  bool direct = false, direct_input = false;
   if constexpr (std::is_same_v<T, float>) {
-    direct_kernel = conv2d_direct_applies(g, filters);
+    direct = conv2d_direct_applies(g, filters);
     direct_input = dx && conv2d_direct_input_gradient_applies(g, filters);
-    if (direct_kernel) conv2d_direct_kernel_gradient(g, filters, x, dy, cols, dkernel);
-    if (direct_input) conv2d_direct_input_gradient(g, filters, kernel, dy, cols, dx);
+    if (direct) conv2d_direct_backward(g, filters, x, kernel, dy, cols, dkernel, dbias, direct_input ? dx : nullptr);
   }
   const bool gemm_input = dx && !direct_input;
-  if (direct_kernel && !gemm_input) return;
-  if (!direct_kernel) std::fill(dkernel, dkernel + g.patch() * filters, T(0));
+  if (direct && !gemm_input) return;
+  if (!direct) {
+    sum_rows(g.out_pixels(), filters, dy, dbias);
+    std::fill(dkernel, dkernel + g.patch() * filters, T(0));
+  }
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
   for (int first = 0; first < g.n; first += step) {
     const Window2D c = chunk(g, std::min(step, g.n - first));
     const T* grad = dy + first * y_image;
     im2col(c, x + first * x_image, cols);
-    if (!direct_kernel) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // += patches^T dy
+    if (!direct) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // += patches^T dy
     if (!gemm_input) continue;
     mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols);  // dcols, over the patches no longer needed
     col2im(c, cols, dx + first * x_image);
@@ -379,9 +380,20 @@ void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* d
   gemm_bias_backward<T>(n, d, u, x, kernel, dy, dkernel, dbias, dx);
 }
 
+// best[c], where[c] = in[c], base + c for each channel c where in[c] > best[c]: branch-free selects on pointers that
+// never overlap, which the compiler turns into SIMD compares and blends.
+template <typename T>
+void keep_larger(int channels, const T* __restrict in, int32_t base, T* __restrict best, int32_t* __restrict where) {
+  for (int c = 0; c < channels; ++c) {
+    const bool larger = in[c] > best[c];
+    best[c] = larger ? in[c] : best[c];
+    where[c] = larger ? base + c : where[c];
+  }
+}
+
 template <typename T>
 void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
-  // Channels innermost, so each window position is one contiguous run of C comparisons (vectorisable).
+  // Channels innermost: the first window position inside the image is copied, each later one kept where larger.
   int64_t out = 0;
   for (int n = 0; n < g.n; ++n)
     for (int i = 0; i < g.oh; ++i)
@@ -393,11 +405,14 @@ void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
           for (int b = 0; b < g.kw; ++b) {
             const int ih = source_row(g, i, a), iw = source_col(g, j, b);
             if (!inside(g, ih, iw)) continue;
-            const int64_t base = pixel(g, n, ih, iw) * g.c;
+            const int32_t base = static_cast<int32_t>(pixel(g, n, ih, iw) * g.c);
             const T* in = x + base;
-            for (int c = 0; c < g.c; ++c)
-              if (first || in[c] > best[c]) best[c] = in[c], where[c] = static_cast<int32_t>(base + c);
-            first = false;
+            if (first) {
+              for (int c = 0; c < g.c; ++c) best[c] = in[c], where[c] = base + c;
+              first = false;
+              continue;
+            }
+            keep_larger(g.c, in, base, best, where);
           }
       }
 }
