@@ -79,11 +79,15 @@ void correlate_tile(const Correlation& k, int i, int j0, int f0) {
 void correlate(const Correlation& k) {
   // The fewest tiles per output row, of even sizes (26 pixels: 9 + 9 + 8, not 12 + 12 + 2).
   const int tiles = (k.ow + kRows - 1) / kRows, per_tile = (k.ow + tiles - 1) / tiles;
-  for (int i = 0; i < k.oh; ++i)
-    for (int j0 = 0; j0 < k.ow; j0 += per_tile)
-      with_rows<kRows>(std::min(per_tile, k.ow - j0), [&](auto rows) {
-        for_filter_blocks(k.filters, [&](int f0, auto vectors) { correlate_tile<decltype(rows)::value, decltype(vectors)::value>(k, i, j0, f0); });
-      });
+  // Filter blocks outermost: each block's kernel columns stay in cache across the image (the Dense(128)'s kernel is
+  // 2.4 MB in all, 590 KB per block of 32 units).
+  for_filter_blocks(k.filters, [&](int f0, auto vectors) {
+    for (int i = 0; i < k.oh; ++i)
+      for (int j0 = 0; j0 < k.ow; j0 += per_tile)
+        with_rows<kRows>(std::min(per_tile, k.ow - j0), [&](auto rows) {
+          correlate_tile<decltype(rows)::value, decltype(vectors)::value>(k, i, j0, f0);
+        });
+  });
 }
 
 // The rows of the input that the windows read, (OH-1)*sh + KH by (OW-1)*sw + KW pixels, from -pad_top, -pad_left.
@@ -180,8 +184,8 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
   // Then dy padded, (OH + 2(KH-1), OW + 2(KW-1), F), and the kernel flipped and transposed, (KH, KW, F, C).
   const int ph = g.oh + 2 * (g.kh - 1), pw = g.ow + 2 * (g.kw - 1);
   const int64_t padded_row = int64_t(pw) * filters;
-  float* dyp = input + padded_input_size(g);
-  float* flipped = dyp + ph * padded_row;
+  float* dyp = dx ? input + padded_input_size(g) : nullptr;
+  float* flipped = dx ? dyp + ph * padded_row : nullptr;
   if (dx) {
     for (int a = 0; a < g.kh; ++a)
       for (int b = 0; b < g.kw; ++b)
@@ -192,8 +196,8 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
     std::fill(dyp, dyp + ph * padded_row, 0.0f);
   }
   // dx[h, w, c] = sum over a', b', f of dyp[h + pad_top + a', w + pad_left + b', f] * flipped[a', b', f, c].
-  Correlation k{dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters, padded_row, filters, g.kh, g.kw, 1, 1,
-                flipped, g.c, nullptr, nullptr, g.h, g.w};
+  Correlation k{dx ? dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters : nullptr,
+                padded_row, filters, g.kh, g.kw, 1, 1, flipped, g.c, nullptr, nullptr, g.h, g.w};
   const int64_t src_row = source_row(g), rows = g.patch();
   // One image at a time, so its dy stays in cache from the bias sum to the input gradient.
   for (int n = 0; n < g.n; ++n) {

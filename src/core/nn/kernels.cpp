@@ -370,13 +370,29 @@ void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, 
     }
 }
 
+// Dense is a 1x1 convolution over one row of N pixels of D channels, so in float the direct kernels take it where the
+// units fill whole SIMD vectors (the lecture's Dense(128), not its Dense(10)).
+Window2D dense_window(int n, int d) { return make_window(1, 1, n, d, 1, 1, 1, 1, Padding::Valid); }
+
 template <typename T>
 void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+  if constexpr (std::is_same_v<T, float>) {
+    const Window2D g = dense_window(n, d);
+    if (conv2d_direct_applies(g, u)) return conv2d_direct_forward(g, u, x, kernel, bias, nullptr, y);  // no padding
+  }
   gemm_bias<T>(n, d, u, x, kernel, bias, y);
 }
 
 template <typename T>
 void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx) {
+  if constexpr (std::is_same_v<T, float>) {
+    const Window2D g = dense_window(n, d);
+    if (conv2d_direct_applies(g, u)) {
+      conv2d_direct_backward(g, u, x, kernel, dy, nullptr, dkernel, dbias, nullptr);  // no padding, no workspace
+      if (dx) mul_nt<T>(n, d, u, dy, kernel, dx);
+      return;
+    }
+  }
   gemm_bias_backward<T>(n, d, u, x, kernel, dy, dkernel, dbias, dx);
 }
 
