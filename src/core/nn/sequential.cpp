@@ -1,13 +1,12 @@
 // The Sequential model and its stepwise training. All per-batch buffers live in the model and are resized (never
 // shrunk), so after the first full batch the training loop allocates no buffer again (only Eigen's GEMM takes its
-// packing blocks per product, shapes are small vectors, and with more than one thread the threads and a few small
-// vectors per batch).
+// packing blocks per product, shapes are small vectors, and with more than one thread a few small vectors per batch;
+// the threads are started once).
 #include "sequential.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
 namespace hebblab {
 namespace {
@@ -219,40 +218,36 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
     r.pass.outputs.resize(layers_.size());
     replicas_.push_back(std::move(r));
   }
-  for (int t = 1; t < parts; ++t) {
-    Layers& copy = replicas_[size_t(t - 1)].layers;
-    for (size_t i = 0; i < copy.size(); ++i)
-      for (size_t k = 0; k < copy[i]->weights().size(); ++k) copy[i]->weights()[k].data = layers_[i]->weights()[k].data;
-  }
   // Each part draws its dropout masks from its own Rng, seeded from the run's in part order.
   std::vector<Rng> part_rngs;
   for (int t = 0; t < parts; ++t) part_rngs.emplace_back(rng.next_u64());
   std::vector<BatchResult> results(static_cast<size_t>(parts));
-  const auto run_part = [&](int t) {
+  if (!team_) team_ = std::make_unique<WorkerTeam>();
+  team_->run(parts, [&](int t) {
     Layers& layers = t ? replicas_[size_t(t - 1)].layers : layers_;
     Pass& pass = t ? replicas_[size_t(t - 1)].pass : pass_;
+    for (size_t i = 0; t && i < layers.size(); ++i)  // the model's weights, copied by the part's own thread
+      for (size_t k = 0; k < layers[i]->weights().size(); ++k)
+        layers[i]->weights()[k].data = layers_[i]->weights()[k].data;
     const int begin = t * per_part, size = std::min(per_part, count - begin);
     const DataView part = indices ? data : data.slice(begin, size);
     results[size_t(t)] =
         run_pass(layers, pass, part, indices ? indices + begin : nullptr, size, &part_rngs[size_t(t)], count);
-  };
-#ifdef __EMSCRIPTEN__
-  for (int t = 0; t < parts; ++t) run_part(t);  // no pthreads in this build: the same parts, one after another
-#else
-  std::vector<std::thread> workers;
-  for (int t = 1; t < parts; ++t) workers.emplace_back(run_part, t);
-  run_part(0);
-  for (std::thread& w : workers) w.join();
-#endif
-  // The gradients of parts 2, 3, ... added to the first part's (which layers_ holds), in part order.
-  for (int t = 1; t < parts; ++t) {
-    size_t k = 0;
-    for (auto& l : replicas_[size_t(t - 1)].layers)
-      for (const Tensor<float>& g : l->gradients()) {
-        float* sum = gradient_ptrs_[k++]->ptr();
-        for (int64_t i = 0; i < g.size(); ++i) sum[i] += g[i];
+  });
+  // The gradients of parts 2, 3, ... added to the first part's (which layers_ holds), in part order; each thread
+  // sums its own slice of every gradient.
+  team_->run(parts, [&](int t) {
+    for (size_t i = 0; i < layers_.size(); ++i)
+      for (size_t w = 0; w < layers_[i]->gradients().size(); ++w) {
+        float* sum = layers_[i]->gradients()[w].ptr();
+        const int64_t size = layers_[i]->gradients()[w].size(), first = size * t / parts,
+                      last = size * (t + 1) / parts;
+        for (int r = 1; r < parts; ++r) {
+          const float* g = replicas_[size_t(r - 1)].layers[i]->gradients()[w].ptr();
+          for (int64_t e = first; e < last; ++e) sum[e] += g[e];
+        }
       }
-  }
+  });
   BatchResult total;
   for (int t = 0; t < parts; ++t) {
     total.loss += results[size_t(t)].loss * std::min(per_part, count - t * per_part);

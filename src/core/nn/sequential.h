@@ -16,6 +16,7 @@
 #include "core/nn/losses.h"
 #include "core/nn/optimizers.h"
 #include "core/rng.h"
+#include "core/worker_team.h"
 
 namespace hebblab {
 
@@ -165,6 +166,7 @@ class Sequential {
   std::unique_ptr<Optimizer> optimizer_;
   Pass pass_;                       // buffers reused batch after batch (the first training part's too)
   std::vector<Replica> replicas_;   // training parts 2, 3, ...: made on the first batch with more than one thread
+  std::unique_ptr<WorkerTeam> team_;  // their threads, started then too
   std::vector<Tensor<float>*> weight_ptrs_, gradient_ptrs_;
 };
 
