@@ -22,7 +22,7 @@ cmake --build build/web-release --target hebblab_bench >/dev/null
 [ -f build/native-portable/build.ninja ] || cmake --preset native-portable >/dev/null
 cmake --build build/native-portable --target hebblab >/dev/null
 
-log=build/bench-sitting/$(date -u +%Y%m%d-%H%M%S)
+log=$PWD/build/bench-sitting/$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$log"
 raw=$log/results.txt
 echo "$(date -u) $(lscpu | grep 'Model name' | tr -s ' ')" | tee "$log/machine.txt"

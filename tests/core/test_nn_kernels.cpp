@@ -95,14 +95,17 @@ TEST(NnKernels, Conv2dFastMatchesReference) {
 
 // Shapes the direct float kernels take (filters and, for the input gradient, input channels in whole SIMD vectors):
 // the lecture's two layers, 'same' padding, strides (input gradient by GEMM), rows left over by the register tiles,
-// filters of one vector and of three.
+// filters of one vector and of three; 3x3 windows with even and odd output sizes (Winograd or not).
 TEST(NnKernels, Conv2dDirectMatchesReference) {
   const int v = simd::kLanes;
   const ConvCase cases[] = {
       {3, 28, 28, 1, 3, 3, 1, 1, 2 * v, Padding::Valid},  {2, 26, 26, 2 * v, 3, 3, 1, 1, 2 * v, Padding::Valid},
       {2, 9, 13, v, 3, 3, 1, 1, 3 * v, Padding::Same},    {2, 11, 10, 2 * v, 3, 2, 2, 1, v, Padding::Same},
       {1, 7, 9, v, 5, 4, 1, 1, 4 * v, Padding::Same},     {1, 6, 17, 3, 2, 5, 1, 3, 2 * v, Padding::Valid},
+      {2, 8, 10, v, 3, 3, 1, 1, 2 * v, Padding::Same},    {1, 12, 6, 2 * v, 3, 3, 1, 1, v, Padding::Valid},
+      {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},
   };
+  int winograd_forward = 0, winograd_input = 0;
   uint64_t seed = 500;
   for (const ConvCase& k : cases) {
     SCOPED_TRACE(testing::Message() << "n=" << k.n << " h=" << k.h << " w=" << k.w << " c=" << k.c << " k=" << k.kh
@@ -110,9 +113,16 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
     const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
     ASSERT_TRUE(conv2d_direct_applies(g, k.filters));
     EXPECT_EQ(conv2d_direct_input_gradient_applies(g, k.filters), k.sh == 1 && k.sw == 1 && k.c % v == 0);
+    const bool winograd_shape = k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.c % v == 0;
+    EXPECT_EQ(conv2d_winograd_forward(g, k.filters), winograd_shape && g.oh % 2 == 0 && g.ow % 2 == 0);
+    EXPECT_EQ(conv2d_winograd_input_gradient(g, k.filters), winograd_shape && k.h % 2 == 0 && k.w % 2 == 0);
+    winograd_forward += conv2d_winograd_forward(g, k.filters);
+    winograd_input += conv2d_winograd_input_gradient(g, k.filters);
     check_conv<float>(k, seed);
     seed += 10;
   }
+  EXPECT_EQ(winograd_forward, 3);  // 26 x 26 valid, 8 x 10 same, 12 x 6 valid
+  EXPECT_EQ(winograd_input, 3);
 }
 
 TEST(NnKernels, Conv2dBackwardWithoutInputGradient) {

@@ -1,4 +1,4 @@
-// Direct Conv2D kernels: register tiles of R output rows x V SIMD vectors, summed over the window straight from the
+// Direct Conv2D kernels, and Winograd's for 3x3 windows: register tiles of R output rows x V SIMD vectors, summed over the window straight from the
 // images. With AVX-512 (32 registers) a tile is 12 pixels x 32 filters: 24 accumulators, and each step of the sum
 // loads two kernel vectors and broadcasts 12 input values for 24 fused multiply-adds. With 16 registers (AVX2, SSE2,
 // wasm SIMD128) it is 4 pixels x 2 vectors.
@@ -90,6 +90,103 @@ void correlate(const Correlation& k) {
   });
 }
 
+// --- Winograd F(2x2, 3x3) (Lavin and Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) -------------
+// A 3x3 correlation with strides 1 makes each 2x2 block of outputs from the 4x4 block of inputs under it with 16
+// multiplications per (channel, filter) instead of 36: Y = A^T [(G g G^T) . (B^T d B)] A, with
+//   B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1],  G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1],
+//   A^T = [1 1 1 0; 0 1 -1 -1].
+// Summed over the channels, the 16 elementwise products are 16 GEMMs (tiles, C) x (C, F), done by correlate on 1x1
+// windows. Used where the output sizes are even and the channels fill whole vectors (the lecture's second Conv2D and
+// its input gradient); the transforms are additions only, so the results stay within float rounding of the direct sum.
+constexpr int kPositions = 16;  // the 4x4 transformed positions
+
+bool winograd_fits(const Correlation& k) {
+  return k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.oh % 2 == 0 && k.ow % 2 == 0 && k.channels % L == 0;
+}
+
+int64_t winograd_tiles(const Correlation& k) { return int64_t(k.oh / 2) * (k.ow / 2); }
+
+// Floats winograd_correlate needs: the transformed kernel (16, C, F), then inputs (16, tiles, C) and products
+// (16, tiles, F).
+int64_t winograd_workspace(const Correlation& k) {
+  return kPositions * (int64_t(k.channels) * k.filters + winograd_tiles(k) * (k.channels + k.filters));
+}
+
+// work[0 .. 16*C*F) = G g G^T of each (c, f) of k.kernel (3, 3, C, F), as (16, C, F); a vector of filters at a time.
+void winograd_transform_kernel(const Correlation& k, float* work) {
+  const int c_count = k.channels, f_count = k.filters;
+  const vfloat half = simd::splat(0.5f);
+  for (int c = 0; c < c_count; ++c)
+    for (int f = 0; f < f_count; f += L) {
+      vfloat g[3][3], t[4][3];
+      for (int a = 0; a < 3; ++a)
+        for (int b = 0; b < 3; ++b) g[a][b] = simd::load(k.kernel + ((int64_t(a) * 3 + b) * c_count + c) * f_count + f);
+      for (int b = 0; b < 3; ++b) {  // t = G g
+        t[0][b] = g[0][b];
+        t[1][b] = simd::mul(half, simd::add(simd::add(g[0][b], g[1][b]), g[2][b]));
+        t[2][b] = simd::mul(half, simd::add(simd::sub(g[0][b], g[1][b]), g[2][b]));
+        t[3][b] = g[2][b];
+      }
+      for (int i = 0; i < 4; ++i) {  // (G g) G^T
+        const vfloat row[4] = {t[i][0], simd::mul(half, simd::add(simd::add(t[i][0], t[i][1]), t[i][2])),
+                               simd::mul(half, simd::add(simd::sub(t[i][0], t[i][1]), t[i][2])), t[i][2]};
+        for (int j = 0; j < 4; ++j) simd::store(work + (int64_t(i * 4 + j) * c_count + c) * f_count + f, row[j]);
+      }
+    }
+}
+
+// k.out = the correlation k describes (bias included), from the kernel transformed into work by
+// winograd_transform_kernel; the rest of work (winograd_workspace) holds the transformed inputs and the products.
+void winograd_correlate(const Correlation& k, float* work) {
+  const int c_count = k.channels, f_count = k.filters, tw = k.ow / 2;
+  const int64_t tiles = winograd_tiles(k);
+  const float* v = work;
+  float* u = work + int64_t(kPositions) * c_count * f_count;  // (16, tiles, C)
+  float* m = u + kPositions * tiles * c_count;                // (16, tiles, F)
+  for (int64_t t = 0; t < tiles; ++t) {  // u = B^T d B for the 4x4 inputs d of tile t
+    const float* d0 = k.src + 2 * (t / tw) * k.src_row + 2 * (t % tw) * int64_t(c_count);
+    for (int c = 0; c < c_count; c += L) {
+      vfloat d[4][4], e[4][4];
+      for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) d[i][j] = simd::load(d0 + i * k.src_row + j * int64_t(c_count) + c);
+      for (int j = 0; j < 4; ++j) {  // B^T d
+        e[0][j] = simd::sub(d[0][j], d[2][j]);
+        e[1][j] = simd::add(d[1][j], d[2][j]);
+        e[2][j] = simd::sub(d[2][j], d[1][j]);
+        e[3][j] = simd::sub(d[1][j], d[3][j]);
+      }
+      for (int i = 0; i < 4; ++i) {  // (B^T d) B
+        const vfloat row[4] = {simd::sub(e[i][0], e[i][2]), simd::add(e[i][1], e[i][2]), simd::sub(e[i][2], e[i][1]),
+                               simd::sub(e[i][1], e[i][3])};
+        for (int j = 0; j < 4; ++j) simd::store(u + ((i * 4 + j) * tiles + t) * c_count + c, row[j]);
+      }
+    }
+  }
+  for (int pos = 0; pos < kPositions; ++pos)  // m[pos] (tiles, F) = u[pos] (tiles, C) v[pos] (C, F)
+    correlate(Correlation{u + pos * tiles * c_count, c_count, c_count, 1, 1, 1, 1,
+                          v + int64_t(pos) * c_count * f_count, f_count, nullptr, m + pos * tiles * f_count, 1,
+                          int(tiles)});
+  for (int64_t t = 0; t < tiles; ++t) {  // y = A^T m A (+ bias) for the 2x2 outputs of tile t
+    float* y0 = k.out + (2 * (t / tw) * k.ow + 2 * (t % tw)) * int64_t(f_count);
+    for (int f = 0; f < f_count; f += L) {
+      vfloat p[4][4], r[2][4];
+      for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) p[i][j] = simd::load(m + ((i * 4 + j) * tiles + t) * f_count + f);
+      for (int j = 0; j < 4; ++j) {  // A^T m
+        r[0][j] = simd::add(simd::add(p[0][j], p[1][j]), p[2][j]);
+        r[1][j] = simd::sub(simd::sub(p[1][j], p[2][j]), p[3][j]);
+      }
+      const vfloat bias = k.bias ? simd::load(k.bias + f) : simd::splat(0);
+      for (int i = 0; i < 2; ++i) {  // (A^T m) A
+        simd::store(y0 + (i * k.ow) * int64_t(f_count) + f,
+                    simd::add(simd::add(simd::add(r[i][0], r[i][1]), r[i][2]), bias));
+        simd::store(y0 + (i * k.ow + 1) * int64_t(f_count) + f,
+                    simd::add(simd::sub(simd::sub(r[i][1], r[i][2]), r[i][3]), bias));
+      }
+    }
+  }
+}
+
 // The rows of the input that the windows read, (OH-1)*sh + KH by (OW-1)*sw + KW pixels, from -pad_top, -pad_left.
 int padded_height(const Window2D& g) { return (g.oh - 1) * g.sh + g.kh; }
 int padded_width(const Window2D& g) { return (g.ow - 1) * g.sw + g.kw; }
@@ -158,20 +255,65 @@ bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters) {
   return conv2d_direct_applies(g, filters) && g.sh == 1 && g.sw == 1 && g.c % L == 0;
 }
 
+namespace {
+
+// The correlations the kernels run per image (pointers filled in later): the forward pass over the (padded) input,
+// and the input gradient over dy padded by KH-1 rows and KW-1 columns each side, with the flipped kernel.
+Correlation forward_correlation(const Window2D& g, int filters, const float* kernel, const float* bias) {
+  return {nullptr, source_row(g), g.c, g.kh, g.kw, g.sh, g.sw, kernel, filters, bias, nullptr, g.oh, g.ow};
+}
+
+int64_t padded_dy_row(const Window2D& g, int filters) { return int64_t(g.ow + 2 * (g.kw - 1)) * filters; }
+int64_t padded_dy_size(const Window2D& g, int filters) { return (g.oh + 2 * (g.kh - 1)) * padded_dy_row(g, filters); }
+
+Correlation input_gradient_correlation(const Window2D& g, int filters, const float* flipped) {
+  return {nullptr, padded_dy_row(g, filters), filters, g.kh, g.kw, 1, 1, flipped, g.c, nullptr, nullptr, g.h, g.w};
+}
+
+// Runs k per image through Winograd where it fits, else directly; `work` holds the transformed kernel and the
+// Winograd buffers.
+struct Correlator {
+  Correlator() = default;  // for no correlation
+  Correlator(const Correlation& k, float* work) : winograd(winograd_fits(k)), work(work) {
+    if (winograd) winograd_transform_kernel(k, work);
+  }
+  void operator()(const Correlation& k) const { winograd ? winograd_correlate(k, work) : correlate(k); }
+  static int64_t workspace(const Correlation& k) { return winograd_fits(k) ? winograd_workspace(k) : 0; }
+  bool winograd = false;
+  float* work = nullptr;
+};
+
+}  // namespace
+
+bool conv2d_winograd_forward(const Window2D& g, int filters) {
+  return conv2d_direct_applies(g, filters) && winograd_fits(forward_correlation(g, filters, nullptr, nullptr));
+}
+
+bool conv2d_winograd_input_gradient(const Window2D& g, int filters) {
+  return conv2d_direct_input_gradient_applies(g, filters) &&
+         winograd_fits(input_gradient_correlation(g, filters, nullptr));
+}
+
 int64_t conv2d_direct_workspace(const Window2D& g, int filters) {
   if (!conv2d_direct_applies(g, filters)) return 0;
-  const int64_t dy = int64_t(g.oh + 2 * (g.kh - 1)) * (g.ow + 2 * (g.kw - 1)) * filters + g.patch() * filters;
-  return padded_input_size(g) + (conv2d_direct_input_gradient_applies(g, filters) ? dy : 0);
+  const int64_t forward = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr));
+  const int64_t input_gradient =
+      conv2d_direct_input_gradient_applies(g, filters)
+          ? padded_dy_size(g, filters) + g.patch() * filters +
+                Correlator::workspace(input_gradient_correlation(g, filters, nullptr))
+          : 0;
+  return padded_input_size(g) + std::max(forward, input_gradient);
 }
 
 void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
                            float* work, float* y) {
-  zero_padded_input(g, work);
-  Correlation k{nullptr, source_row(g), g.c, g.kh, g.kw, g.sh, g.sw, kernel, filters, bias, nullptr, g.oh, g.ow};
+  zero_padded_input(g, work);  // work: the padded input, then the correlator's buffers
+  Correlation k = forward_correlation(g, filters, kernel, bias);
+  const Correlator correlator(k, work + padded_input_size(g));
   for (int n = 0; n < g.n; ++n) {
     k.src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, work);
     k.out = y + int64_t(n) * g.oh * g.ow * filters;
-    correlate(k);
+    correlator(k);
   }
 }
 
@@ -181,11 +323,11 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
   std::fill(dbias, dbias + filters, 0.0f);
   float* input = work;  // the zero-padded input image, when the windows reach past x
   zero_padded_input(g, input);
-  // Then dy padded, (OH + 2(KH-1), OW + 2(KW-1), F), and the kernel flipped and transposed, (KH, KW, F, C).
-  const int ph = g.oh + 2 * (g.kh - 1), pw = g.ow + 2 * (g.kw - 1);
-  const int64_t padded_row = int64_t(pw) * filters;
+  // For dx, then: dy padded, (OH + 2(KH-1), OW + 2(KW-1), F), the kernel flipped and transposed, (KH, KW, F, C), and
+  // the correlator's buffers.
+  const int64_t padded_row = padded_dy_row(g, filters);
   float* dyp = dx ? input + padded_input_size(g) : nullptr;
-  float* flipped = dx ? dyp + ph * padded_row : nullptr;
+  float* flipped = dx ? dyp + padded_dy_size(g, filters) : nullptr;
   if (dx) {
     for (int a = 0; a < g.kh; ++a)
       for (int b = 0; b < g.kw; ++b)
@@ -193,11 +335,12 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
           for (int f = 0; f < filters; ++f)
             flipped[((int64_t(g.kh - 1 - a) * g.kw + (g.kw - 1 - b)) * filters + f) * g.c + c] =
                 kernel[((int64_t(a) * g.kw + b) * g.c + c) * filters + f];
-    std::fill(dyp, dyp + ph * padded_row, 0.0f);
+    std::fill(dyp, dyp + padded_dy_size(g, filters), 0.0f);
   }
   // dx[h, w, c] = sum over a', b', f of dyp[h + pad_top + a', w + pad_left + b', f] * flipped[a', b', f, c].
-  Correlation k{dx ? dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters : nullptr,
-                padded_row, filters, g.kh, g.kw, 1, 1, flipped, g.c, nullptr, nullptr, g.h, g.w};
+  Correlation k = input_gradient_correlation(g, filters, flipped);
+  if (dx) k.src = dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters;
+  const Correlator correlator = dx ? Correlator(k, flipped + g.patch() * filters) : Correlator();
   const int64_t src_row = source_row(g), rows = g.patch();
   // One image at a time, so its dy stays in cache from the bias sum to the input gradient.
   for (int n = 0; n < g.n; ++n) {
@@ -215,10 +358,10 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
       });
     if (!dx) continue;
     for (int i = 0; i < g.oh; ++i)
-      std::memcpy(dyp + (int64_t(i + g.kh - 1) * pw + g.kw - 1) * filters, grad + int64_t(i) * g.ow * filters,
+      std::memcpy(dyp + (i + g.kh - 1) * padded_row + int64_t(g.kw - 1) * filters, grad + int64_t(i) * g.ow * filters,
                   sizeof(float) * size_t(g.ow) * size_t(filters));
     k.out = dx + int64_t(n) * g.h * g.w * g.c;
-    correlate(k);
+    correlator(k);
   }
 }
 
