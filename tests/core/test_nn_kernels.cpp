@@ -116,6 +116,7 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
     const bool winograd_shape = k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.c % v == 0;
     EXPECT_EQ(conv2d_winograd_forward(g, k.filters), winograd_shape && g.oh % 2 == 0 && g.ow % 2 == 0);
     EXPECT_EQ(conv2d_winograd_input_gradient(g, k.filters), winograd_shape && k.h % 2 == 0 && k.w % 2 == 0);
+    EXPECT_EQ(conv2d_winograd_kernel_gradient(g, k.filters), conv2d_winograd_forward(g, k.filters));
     winograd_forward += conv2d_winograd_forward(g, k.filters);
     winograd_input += conv2d_winograd_input_gradient(g, k.filters);
     check_conv<float>(k, seed);

@@ -135,20 +135,15 @@ void winograd_transform_kernel(const Correlation& k, float* work) {
     }
 }
 
-// k.out = the correlation k describes (bias included), from the kernel transformed into work by
-// winograd_transform_kernel; the rest of work (winograd_workspace) holds the transformed inputs and the products.
-void winograd_correlate(const Correlation& k, float* work) {
-  const int c_count = k.channels, f_count = k.filters, tw = k.ow / 2;
-  const int64_t tiles = winograd_tiles(k);
-  const float* v = work;
-  float* u = work + int64_t(kPositions) * c_count * f_count;  // (16, tiles, C)
-  float* m = u + kPositions * tiles * c_count;                // (16, tiles, F)
-  for (int64_t t = 0; t < tiles; ++t) {  // u = B^T d B for the 4x4 inputs d of tile t
-    const float* d0 = k.src + 2 * (t / tw) * k.src_row + 2 * (t % tw) * int64_t(c_count);
+// u (16, tiles, C) = B^T d B for the 4x4 inputs d under each tile (row-major, tw per row): d's rows are src_row
+// floats apart and its pixels C floats, from (2 * (t / tw), 2 * (t % tw)) for tile t.
+void winograd_transform_input(const float* src, int64_t src_row, int c_count, int tw, int64_t tiles, float* u) {
+  for (int64_t t = 0; t < tiles; ++t) {
+    const float* d0 = src + 2 * (t / tw) * src_row + 2 * (t % tw) * int64_t(c_count);
     for (int c = 0; c < c_count; c += L) {
       vfloat d[4][4], e[4][4];
       for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j) d[i][j] = simd::load(d0 + i * k.src_row + j * int64_t(c_count) + c);
+        for (int j = 0; j < 4; ++j) d[i][j] = simd::load(d0 + i * src_row + j * int64_t(c_count) + c);
       for (int j = 0; j < 4; ++j) {  // B^T d
         e[0][j] = simd::sub(d[0][j], d[2][j]);
         e[1][j] = simd::add(d[1][j], d[2][j]);
@@ -162,6 +157,17 @@ void winograd_correlate(const Correlation& k, float* work) {
       }
     }
   }
+}
+
+// k.out = the correlation k describes (bias included), from the kernel transformed into work by
+// winograd_transform_kernel; the rest of work (winograd_workspace) holds the transformed inputs and the products.
+void winograd_correlate(const Correlation& k, float* work) {
+  const int c_count = k.channels, f_count = k.filters, tw = k.ow / 2;
+  const int64_t tiles = winograd_tiles(k);
+  const float* v = work;
+  float* u = work + int64_t(kPositions) * c_count * f_count;  // (16, tiles, C)
+  float* m = u + kPositions * tiles * c_count;                // (16, tiles, F)
+  winograd_transform_input(k.src, k.src_row, c_count, tw, tiles, u);
   for (int pos = 0; pos < kPositions; ++pos)  // m[pos] (tiles, F) = u[pos] (tiles, C) v[pos] (C, F)
     correlate(Correlation{u + pos * tiles * c_count, c_count, c_count, 1, 1, 1, 1,
                           v + int64_t(pos) * c_count * f_count, f_count, nullptr, m + pos * tiles * f_count, 1,
@@ -247,6 +253,94 @@ void kernel_gradient_tile(const Window2D& g, int filters, const float* src, int6
     for (int v = 0; v < V; ++v) simd::store(out + int64_t(r) * filters + v * L, acc[r][v]);
 }
 
+// dkernel (P, F) += the image's patches^T dy, all rows p in register tiles.
+void kernel_gradient(const Window2D& g, int filters, const float* src, int64_t src_row, const float* dy,
+                     float* dkernel) {
+  const int64_t rows = g.patch();
+  for (int p0 = 0; p0 < rows; p0 += kRows)
+    with_rows<kRows>(int(std::min<int64_t>(kRows, rows - p0)), [&](auto r) {
+      for_filter_blocks(filters, [&](int f0, auto vectors) {
+        kernel_gradient_tile<decltype(r)::value, decltype(vectors)::value>(g, filters, src, src_row, dy, p0, f0,
+                                                                            dkernel);
+      });
+    });
+}
+
+// --- Winograd F(3x3, 2x2) for the kernel gradient ----------------------------------------------------------------
+// dkernel[a, b, c, f] = sum over (i, j) of x[i + a, j + b, c] dy[i, j, f] is, for each 2x2 block w of dy, a 3x3
+// correlation of the 4x4 inputs d under it with w. By the transposition principle F(2x2, 3x3)'s matrices serve with
+// their roles swapped: dkernel = G^T [sum over blocks and images of (B^T d B) . (A w A^T)] G, A = (A^T)^T. The sum
+// over blocks is 16 GEMMs (C, tiles) x (tiles, F) per image, accumulated in m (16, C, F); the output transform runs
+// once per batch.
+bool winograd_kernel_gradient_fits(const Window2D& g) {
+  return g.kh == 3 && g.kw == 3 && g.sh == 1 && g.sw == 1 && g.oh % 2 == 0 && g.ow % 2 == 0 && g.c % L == 0;
+}
+
+// Floats: m (16, C, F), then one image's u (16, tiles, C) and w (16, tiles, F).
+int64_t winograd_kernel_gradient_workspace(const Window2D& g, int filters) {
+  const int64_t tiles = int64_t(g.oh / 2) * (g.ow / 2);
+  return kPositions * (int64_t(g.c) * filters + tiles * (g.c + filters));
+}
+
+// m += the image's sum over blocks of (B^T d B) . (A w A^T); src is the (padded) input, dy (OH, OW, F).
+void winograd_kernel_gradient_image(const Window2D& g, int filters, const float* src, int64_t src_row,
+                                    const float* dy, float* work) {
+  const int tw = g.ow / 2;
+  const int64_t tiles = int64_t(g.oh / 2) * tw;
+  float* m = work;
+  float* u = m + int64_t(kPositions) * g.c * filters;
+  float* w = u + kPositions * tiles * g.c;
+  winograd_transform_input(src, src_row, g.c, tw, tiles, u);
+  const vfloat zero = simd::splat(0);
+  for (int64_t t = 0; t < tiles; ++t) {  // w = A b A^T for the 2x2 block b of dy; A = [1 0; 1 1; 1 -1; 0 -1]
+    const float* b0 = dy + (2 * (t / tw) * g.ow + 2 * (t % tw)) * int64_t(filters);
+    for (int f = 0; f < filters; f += L) {
+      vfloat b[2][2], r[4][2];
+      for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j) b[i][j] = simd::load(b0 + (i * g.ow + j) * int64_t(filters) + f);
+      for (int j = 0; j < 2; ++j) {  // A b
+        r[0][j] = b[0][j];
+        r[1][j] = simd::add(b[0][j], b[1][j]);
+        r[2][j] = simd::sub(b[0][j], b[1][j]);
+        r[3][j] = simd::sub(zero, b[1][j]);
+      }
+      for (int i = 0; i < 4; ++i) {  // (A b) A^T
+        const vfloat row[4] = {r[i][0], simd::add(r[i][0], r[i][1]), simd::sub(r[i][0], r[i][1]),
+                               simd::sub(zero, r[i][1])};
+        for (int j = 0; j < 4; ++j) simd::store(w + ((i * 4 + j) * tiles + t) * filters + f, row[j]);
+      }
+    }
+  }
+  // m[pos] (C, F) += u[pos]^T (C, tiles) w[pos] (tiles, F): a kernel gradient over a 1 x tiles image of C channels.
+  const Window2D blocks = make_window(1, 1, int(tiles), g.c, 1, 1, 1, 1, Padding::Valid);
+  for (int pos = 0; pos < kPositions; ++pos)
+    kernel_gradient(blocks, filters, u + pos * tiles * g.c, tiles * g.c, w + pos * tiles * filters,
+                    m + int64_t(pos) * g.c * filters);
+}
+
+// dkernel (3, 3, C, F) = G^T m G for each (c, f); G^T = [1 1/2 1/2 0; 0 1/2 -1/2 0; 0 1/2 1/2 1].
+void winograd_kernel_gradient_output(const Window2D& g, int filters, const float* m, float* dkernel) {
+  const vfloat half = simd::splat(0.5f);
+  for (int c = 0; c < g.c; ++c)
+    for (int f = 0; f < filters; f += L) {
+      vfloat p[4][4], q[3][4];
+      for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) p[i][j] = simd::load(m + (int64_t(i * 4 + j) * g.c + c) * filters + f);
+      for (int j = 0; j < 4; ++j) {  // G^T m
+        const vfloat sum = simd::mul(half, simd::add(p[1][j], p[2][j]));
+        q[0][j] = simd::add(p[0][j], sum);
+        q[1][j] = simd::mul(half, simd::sub(p[1][j], p[2][j]));
+        q[2][j] = simd::add(sum, p[3][j]);
+      }
+      for (int a = 0; a < 3; ++a) {  // (G^T m) G
+        const vfloat sum = simd::mul(half, simd::add(q[a][1], q[a][2]));
+        const vfloat row[3] = {simd::add(q[a][0], sum), simd::mul(half, simd::sub(q[a][1], q[a][2])),
+                               simd::add(sum, q[a][3])};
+        for (int b = 0; b < 3; ++b) simd::store(dkernel + ((int64_t(a) * 3 + b) * g.c + c) * filters + f, row[b]);
+      }
+    }
+}
+
 }  // namespace
 
 bool conv2d_direct_applies(const Window2D& g, int filters) { return filters % L == 0 && g.oh > 0 && g.ow > 0; }
@@ -289,20 +383,32 @@ bool conv2d_winograd_forward(const Window2D& g, int filters) {
   return conv2d_direct_applies(g, filters) && winograd_fits(forward_correlation(g, filters, nullptr, nullptr));
 }
 
+bool conv2d_winograd_kernel_gradient(const Window2D& g, int filters) {
+  return conv2d_direct_applies(g, filters) && winograd_kernel_gradient_fits(g);
+}
+
 bool conv2d_winograd_input_gradient(const Window2D& g, int filters) {
   return conv2d_direct_input_gradient_applies(g, filters) &&
          winograd_fits(input_gradient_correlation(g, filters, nullptr));
 }
 
+namespace {
+
+// dy padded, the flipped kernel and the correlator's buffers; 0 when the input gradient is not direct.
+int64_t input_gradient_workspace(const Window2D& g, int filters) {
+  if (!conv2d_direct_input_gradient_applies(g, filters)) return 0;
+  return padded_dy_size(g, filters) + g.patch() * filters +
+         Correlator::workspace(input_gradient_correlation(g, filters, nullptr));
+}
+
+}  // namespace
+
 int64_t conv2d_direct_workspace(const Window2D& g, int filters) {
   if (!conv2d_direct_applies(g, filters)) return 0;
   const int64_t forward = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr));
-  const int64_t input_gradient =
-      conv2d_direct_input_gradient_applies(g, filters)
-          ? padded_dy_size(g, filters) + g.patch() * filters +
-                Correlator::workspace(input_gradient_correlation(g, filters, nullptr))
-          : 0;
-  return padded_input_size(g) + std::max(forward, input_gradient);
+  const int64_t backward = input_gradient_workspace(g, filters) +
+                           (winograd_kernel_gradient_fits(g) ? winograd_kernel_gradient_workspace(g, filters) : 0);
+  return padded_input_size(g) + std::max(forward, backward);
 }
 
 void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
@@ -341,7 +447,11 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
   Correlation k = input_gradient_correlation(g, filters, flipped);
   if (dx) k.src = dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters;
   const Correlator correlator = dx ? Correlator(k, flipped + g.patch() * filters) : Correlator();
-  const int64_t src_row = source_row(g), rows = g.patch();
+  // Then, for Winograd's kernel gradient, its buffers (m accumulates over the images).
+  const bool winograd = winograd_kernel_gradient_fits(g);
+  float* winograd_work = input + padded_input_size(g) + (dx ? input_gradient_workspace(g, filters) : 0);
+  if (winograd) std::fill(winograd_work, winograd_work + int64_t(kPositions) * g.c * filters, 0.0f);
+  const int64_t src_row = source_row(g);
   // One image at a time, so its dy stays in cache from the bias sum to the input gradient.
   for (int n = 0; n < g.n; ++n) {
     const float* grad = dy + int64_t(n) * g.oh * g.ow * filters;
@@ -349,13 +459,8 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
       for (int f = 0; f < filters; f += L)
         simd::store(dbias + f, simd::add(simd::load(dbias + f), simd::load(grad + q * filters + f)));
     const float* src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, input);
-    for (int p0 = 0; p0 < rows; p0 += kRows)
-      with_rows<kRows>(int(std::min<int64_t>(kRows, rows - p0)), [&](auto r) {
-        for_filter_blocks(filters, [&](int f0, auto vectors) {
-          kernel_gradient_tile<decltype(r)::value, decltype(vectors)::value>(g, filters, src, src_row, grad, p0, f0,
-                                                                              dkernel);
-        });
-      });
+    if (winograd) winograd_kernel_gradient_image(g, filters, src, src_row, grad, winograd_work);
+    else kernel_gradient(g, filters, src, src_row, grad, dkernel);
     if (!dx) continue;
     for (int i = 0; i < g.oh; ++i)
       std::memcpy(dyp + (i + g.kh - 1) * padded_row + int64_t(g.kw - 1) * filters, grad + int64_t(i) * g.ow * filters,
@@ -363,6 +468,7 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
     k.out = dx + int64_t(n) * g.h * g.w * g.c;
     correlator(k);
   }
+  if (winograd) winograd_kernel_gradient_output(g, filters, winograd_work, dkernel);
 }
 
 }  // namespace hebblab

@@ -1,8 +1,9 @@
 // Direct Conv2D kernels for float (implicit GEMM): the same products as im2col + GEMM, read straight from the
 // channels-last images with hand-written SIMD register tiles (simd.h), so no patch matrix is written, re-read or
-// scattered back, and nothing is packed; 3x3 windows with strides 1 take Winograd's F(2x2, 3x3), 16 multiplications
-// per 2x2 outputs instead of 36. conv2d_forward / conv2d_backward (kernels.h) use them where they apply and
-// fall back to im2col + GEMM elsewhere; their reference twins are conv2d_*_reference, which the tests hold them to.
+// scattered back, and nothing is packed. 3x3 windows with strides 1 take Winograd's F(2x2, 3x3) (F(3x3, 2x2) for the
+// kernel gradient): 16 multiplications per 2x2 outputs (or 3x3 kernel values) instead of 36. conv2d_forward and
+// conv2d_backward (kernels.h) use them where they apply and fall back to im2col + GEMM elsewhere; their reference
+// twins are conv2d_*_reference, which the tests hold them to.
 #pragma once
 #include <cstdint>
 
@@ -14,10 +15,12 @@ namespace hebblab {
 bool conv2d_direct_applies(const Window2D& g, int filters);
 // The input gradient as well: strides 1 and the input channels fill whole vectors.
 bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters);
-// Whether the forward pass, and the input gradient, take Winograd F(2x2, 3x3): 3x3 windows, strides 1, even output
-// sizes (OH and OW; for the input gradient H and W) and input channels in whole vectors.
+// Whether the forward pass, the input gradient and the kernel gradient take Winograd (F(2x2, 3x3); F(3x3, 2x2) for
+// the kernel gradient): 3x3 windows, strides 1, even output sizes (OH and OW; for the input gradient H and W) and
+// input channels in whole vectors.
 bool conv2d_winograd_forward(const Window2D& g, int filters);
 bool conv2d_winograd_input_gradient(const Window2D& g, int filters);
+bool conv2d_winograd_kernel_gradient(const Window2D& g, int filters);
 // Workspace (floats) the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
 // transposed kernel.
 int64_t conv2d_direct_workspace(const Window2D& g, int filters);
