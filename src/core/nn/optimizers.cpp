@@ -24,10 +24,15 @@ void Optimizer::build(const std::vector<Shape>& weight_shapes) {
     for (const Shape& shape : weight_shapes) slots_.emplace_back(shape);
 }
 
-void Adam::apply_gradients(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients) {
+void Adam::begin_step() {
   const int64_t t = ++iterations_;
-  const float alpha = static_cast<float>(config_.learning_rate * std::sqrt(1.0 - power(config_.beta_2, t)) /
-                                         (1.0 - power(config_.beta_1, t)));
+  alpha_ = static_cast<float>(config_.learning_rate * std::sqrt(1.0 - power(config_.beta_2, t)) /
+                              (1.0 - power(config_.beta_1, t)));
+}
+
+void Adam::update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients, int part,
+                  int parts) {
+  const float alpha = alpha_;
   const float one_minus_beta_1 = static_cast<float>(1.0 - config_.beta_1);
   const float one_minus_beta_2 = static_cast<float>(1.0 - config_.beta_2);
   const float epsilon = static_cast<float>(config_.epsilon);
@@ -38,7 +43,7 @@ void Adam::apply_gradients(const std::vector<Tensor<float>*>& weights, const std
     float* m = slots_[k].ptr();
     float* v = slots_[n + k].ptr();
     const int64_t size = weights[k]->size();
-    for (int64_t i = 0; i < size; ++i) {
+    for (int64_t i = size * part / parts, last = size * (part + 1) / parts; i < last; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_beta_1;
       v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
       w[i] -= alpha * m[i] / (std::sqrt(v[i]) + epsilon);
@@ -46,20 +51,20 @@ void Adam::apply_gradients(const std::vector<Tensor<float>*>& weights, const std
   }
 }
 
-void SGD::apply_gradients(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients) {
-  ++iterations_;
+void SGD::update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients, int part,
+                 int parts) {
   const float lr = static_cast<float>(config_.learning_rate);
   const float momentum = static_cast<float>(config_.momentum);
   for (size_t k = 0; k < weights.size(); ++k) {
     float* w = weights[k]->ptr();
     const float* g = gradients[k]->ptr();
-    const int64_t size = weights[k]->size();
+    const int64_t size = weights[k]->size(), first = size * part / parts, last = size * (part + 1) / parts;
     if (slots_.empty()) {
-      for (int64_t i = 0; i < size; ++i) w[i] -= lr * g[i];
+      for (int64_t i = first; i < last; ++i) w[i] -= lr * g[i];
       continue;
     }
     float* v = slots_[k].ptr();
-    for (int64_t i = 0; i < size; ++i) {
+    for (int64_t i = first; i < last; ++i) {
       v[i] = momentum * v[i] - lr * g[i];
       w[i] += config_.nesterov ? momentum * v[i] - lr * g[i] : v[i];
     }

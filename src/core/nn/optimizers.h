@@ -29,8 +29,16 @@ class Optimizer {
   // Sizes the state for weights of these shapes (zeros) and restarts the step count.
   void build(const std::vector<Shape>& weight_shapes);
   // One update of every weight from its gradient, in build's order.
-  virtual void apply_gradients(const std::vector<Tensor<float>*>& weights,
-                               const std::vector<Tensor<float>*>& gradients) = 0;
+  void apply_gradients(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients) {
+    begin_step();
+    update(weights, gradients, 0, 1);
+  }
+  // The same update cut for threads: begin_step() once, then update(..., part, parts) for every part, in any order or
+  // at the same time. Part p updates elements [size * p / parts, size * (p + 1) / parts) of each weight, each from its
+  // own gradient and state only, so the result does not depend on the cut.
+  virtual void begin_step() = 0;
+  virtual void update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients,
+                      int part, int parts) = 0;
   // Steps taken so far (Keras's optimizer.iterations).
   int64_t iterations() const { return iterations_; }
   void set_iterations(int64_t n) { iterations_ = n; }
@@ -52,12 +60,14 @@ class Adam final : public Optimizer {
   const AdamConfig& config() const { return config_; }
   // t = iterations + 1, alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
   // m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2); w -= alpha m / (sqrt(v) + epsilon).
-  void apply_gradients(const std::vector<Tensor<float>*>& weights,
-                       const std::vector<Tensor<float>*>& gradients) override;
+  void begin_step() override;
+  void update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients, int part,
+              int parts) override;
 
  private:
   int slots_per_weight() const override { return 2; }
   AdamConfig config_;
+  float alpha_ = 0;  // this step's
 };
 
 class SGD final : public Optimizer {
@@ -66,8 +76,9 @@ class SGD final : public Optimizer {
   const char* name() const override { return "SGD"; }
   const SGDConfig& config() const { return config_; }
   // Without momentum w -= lr g; with it v = momentum v - lr g, then w += v (Nesterov: w += momentum v - lr g).
-  void apply_gradients(const std::vector<Tensor<float>*>& weights,
-                       const std::vector<Tensor<float>*>& gradients) override;
+  void begin_step() override { ++iterations_; }
+  void update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients, int part,
+              int parts) override;
 
  private:
   int slots_per_weight() const override { return config_.momentum != 0 ? 1 : 0; }

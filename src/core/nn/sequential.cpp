@@ -257,7 +257,11 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
   return total;
 }
 
-void Sequential::apply_update() { optimizer_->apply_gradients(weight_ptrs_, gradient_ptrs_); }
+void Sequential::apply_update(int threads) {
+  optimizer_->begin_step();
+  if (threads <= 1 || !team_) return optimizer_->update(weight_ptrs_, gradient_ptrs_, 0, 1);
+  team_->run(threads, [&](int t) { optimizer_->update(weight_ptrs_, gradient_ptrs_, t, threads); });
+}
 
 History Sequential::fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks) {
   Training training(*this, data, config);
@@ -310,8 +314,9 @@ Tensor<float> Sequential::predict(const Tensor<float>& x, int batch_size) {
   return out;
 }
 
-std::vector<Tensor<float>> Sequential::activations(const Tensor<float>& x) {
-  if (layers_.empty() || x.size() != shape_size(input_shape_)) return {};
+const std::vector<Tensor<float>>& Sequential::activations(const Tensor<float>& x) {
+  static const std::vector<Tensor<float>> none;
+  if (layers_.empty() || x.size() != shape_size(input_shape_)) return none;
   pass_.x.resize(with_batch(1, input_shape_));
   std::copy(x.data.begin(), x.data.end(), pass_.x.data.begin());
   forward(pass_.x, nullptr);
@@ -376,7 +381,7 @@ bool Training::step() {
            " (try a lower learning rate); the weights are those before that batch");
       return false;
     }
-    model_.apply_update();
+    model_.apply_update(config_.threads);
     loss_sum_ += r.loss * count;
     correct_ += r.correct;
     position_ += count;

@@ -117,8 +117,9 @@ class Sequential {
   // Probabilities (N, classes) for preprocessed inputs x (N, input_shape); empty if x's shape does not fit.
   Tensor<float> predict(const Tensor<float>& x, int batch_size = 32);
   // Every layer's output for one preprocessed input (input_shape, or (1, input_shape)), inference mode, each with a
-  // batch axis of 1; empty if the shape does not fit.
-  std::vector<Tensor<float>> activations(const Tensor<float>& x);
+  // batch axis of 1; empty if the shape does not fit. The model's own buffers, valid until its next pass: nothing is
+  // allocated or copied once they are sized.
+  const std::vector<Tensor<float>>& activations(const Tensor<float>& x);
 
   // All weights, layer by layer (kernel, bias), for optimisers and model files.
   std::vector<Tensor<float>*> weights();
@@ -149,8 +150,9 @@ class Sequential {
   // Training-mode forward and backward over the samples in `threads` parts, leaving the summed gradients in the
   // layers; the loss and correct count of the whole batch.
   BatchResult train_batch(const DataView& data, const int* indices, int count, Rng& rng, int threads);
-  // One optimiser step from the gradients of the last train_batch.
-  void apply_update();
+  // One optimiser step from the gradients of the last train_batch, cut across the training threads' team (the same
+  // result for any cut).
+  void apply_update(int threads);
   void forward(const Tensor<float>& x, Rng* training_rng);
   // One pass of these layers over the samples: load_batch, forward (training mode when rng is given), the loss and
   // correct count; with rng also dL/dlogits divided by `batch` (the whole batch's size when this is a part of it), and
