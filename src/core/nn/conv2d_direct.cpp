@@ -100,16 +100,21 @@ void correlate(const Correlation& k) {
 // its input gradient); the transforms are additions only, so the results stay within float rounding of the direct sum.
 constexpr int kPositions = 16;  // the 4x4 transformed positions
 
+// Floats from one position's (tiles, width) matrix to the next: 64 bytes more than the matrix, so the 16 streams a
+// transform writes do not fall on the same 4 KB offsets (which stalls stores behind unrelated loads).
+int64_t slab(int64_t tiles, int width) { return tiles * width + 16; }
+
 bool winograd_fits(const Correlation& k) {
   return k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.oh % 2 == 0 && k.ow % 2 == 0 && k.channels % L == 0;
 }
 
 int64_t winograd_tiles(const Correlation& k) { return int64_t(k.oh / 2) * (k.ow / 2); }
 
-// Floats winograd_correlate needs: the transformed kernel (16, C, F), then inputs (16, tiles, C) and products
-// (16, tiles, F).
+// Floats winograd_correlate needs: the transformed kernel (16, C, F), then inputs (16 slabs of (tiles, C)) and
+// products (16 slabs of (tiles, F)).
 int64_t winograd_workspace(const Correlation& k) {
-  return kPositions * (int64_t(k.channels) * k.filters + winograd_tiles(k) * (k.channels + k.filters));
+  return kPositions * (int64_t(k.channels) * k.filters + slab(winograd_tiles(k), k.channels) +
+                       slab(winograd_tiles(k), k.filters));
 }
 
 // work[0 .. 16*C*F) = G g G^T of each (c, f) of k.kernel (3, 3, C, F), as (16, C, F); a vector of filters at a time.
@@ -153,7 +158,7 @@ void winograd_transform_input(const float* src, int64_t src_row, int c_count, in
       for (int i = 0; i < 4; ++i) {  // (B^T d) B
         const vfloat row[4] = {simd::sub(e[i][0], e[i][2]), simd::add(e[i][1], e[i][2]), simd::sub(e[i][2], e[i][1]),
                                simd::sub(e[i][1], e[i][3])};
-        for (int j = 0; j < 4; ++j) simd::store(u + ((i * 4 + j) * tiles + t) * c_count + c, row[j]);
+        for (int j = 0; j < 4; ++j) simd::store(u + (i * 4 + j) * slab(tiles, c_count) + t * c_count + c, row[j]);
       }
     }
   }
@@ -166,18 +171,18 @@ void winograd_correlate(const Correlation& k, float* work) {
   const int64_t tiles = winograd_tiles(k);
   const float* v = work;
   float* u = work + int64_t(kPositions) * c_count * f_count;  // (16, tiles, C)
-  float* m = u + kPositions * tiles * c_count;                // (16, tiles, F)
+  float* m = u + kPositions * slab(tiles, c_count);           // (16, tiles, F)
   winograd_transform_input(k.src, k.src_row, c_count, tw, tiles, u);
   for (int pos = 0; pos < kPositions; ++pos)  // m[pos] (tiles, F) = u[pos] (tiles, C) v[pos] (C, F)
-    correlate(Correlation{u + pos * tiles * c_count, c_count, c_count, 1, 1, 1, 1,
-                          v + int64_t(pos) * c_count * f_count, f_count, nullptr, m + pos * tiles * f_count, 1,
+    correlate(Correlation{u + pos * slab(tiles, c_count), c_count, c_count, 1, 1, 1, 1,
+                          v + int64_t(pos) * c_count * f_count, f_count, nullptr, m + pos * slab(tiles, f_count), 1,
                           int(tiles)});
   for (int64_t t = 0; t < tiles; ++t) {  // y = A^T m A (+ bias) for the 2x2 outputs of tile t
     float* y0 = k.out + (2 * (t / tw) * k.ow + 2 * (t % tw)) * int64_t(f_count);
     for (int f = 0; f < f_count; f += L) {
       vfloat p[4][4], r[2][4];
       for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j) p[i][j] = simd::load(m + ((i * 4 + j) * tiles + t) * f_count + f);
+        for (int j = 0; j < 4; ++j) p[i][j] = simd::load(m + (i * 4 + j) * slab(tiles, f_count) + t * f_count + f);
       for (int j = 0; j < 4; ++j) {  // A^T m
         r[0][j] = simd::add(simd::add(p[0][j], p[1][j]), p[2][j]);
         r[1][j] = simd::sub(simd::sub(p[1][j], p[2][j]), p[3][j]);
@@ -279,7 +284,7 @@ bool winograd_kernel_gradient_fits(const Window2D& g) {
 // Floats: m (16, C, F), then one image's u (16, tiles, C) and w (16, tiles, F).
 int64_t winograd_kernel_gradient_workspace(const Window2D& g, int filters) {
   const int64_t tiles = int64_t(g.oh / 2) * (g.ow / 2);
-  return kPositions * (int64_t(g.c) * filters + tiles * (g.c + filters));
+  return kPositions * (int64_t(g.c) * filters + slab(tiles, g.c) + slab(tiles, filters));
 }
 
 // m += the image's sum over blocks of (B^T d B) . (A w A^T); src is the (padded) input, dy (OH, OW, F).
@@ -289,7 +294,7 @@ void winograd_kernel_gradient_image(const Window2D& g, int filters, const float*
   const int64_t tiles = int64_t(g.oh / 2) * tw;
   float* m = work;
   float* u = m + int64_t(kPositions) * g.c * filters;
-  float* w = u + kPositions * tiles * g.c;
+  float* w = u + kPositions * slab(tiles, g.c);
   winograd_transform_input(src, src_row, g.c, tw, tiles, u);
   const vfloat zero = simd::splat(0);
   for (int64_t t = 0; t < tiles; ++t) {  // w = A b A^T for the 2x2 block b of dy; A = [1 0; 1 1; 1 -1; 0 -1]
@@ -307,14 +312,14 @@ void winograd_kernel_gradient_image(const Window2D& g, int filters, const float*
       for (int i = 0; i < 4; ++i) {  // (A b) A^T
         const vfloat row[4] = {r[i][0], simd::add(r[i][0], r[i][1]), simd::sub(r[i][0], r[i][1]),
                                simd::sub(zero, r[i][1])};
-        for (int j = 0; j < 4; ++j) simd::store(w + ((i * 4 + j) * tiles + t) * filters + f, row[j]);
+        for (int j = 0; j < 4; ++j) simd::store(w + (i * 4 + j) * slab(tiles, filters) + t * filters + f, row[j]);
       }
     }
   }
   // m[pos] (C, F) += u[pos]^T (C, tiles) w[pos] (tiles, F): a kernel gradient over a 1 x tiles image of C channels.
   const Window2D blocks = make_window(1, 1, int(tiles), g.c, 1, 1, 1, 1, Padding::Valid);
   for (int pos = 0; pos < kPositions; ++pos)
-    kernel_gradient(blocks, filters, u + pos * tiles * g.c, tiles * g.c, w + pos * tiles * filters,
+    kernel_gradient(blocks, filters, u + pos * slab(tiles, g.c), tiles * g.c, w + pos * slab(tiles, filters),
                     m + int64_t(pos) * g.c * filters);
 }
 
