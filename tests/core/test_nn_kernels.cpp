@@ -103,7 +103,7 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
       {2, 9, 13, v, 3, 3, 1, 1, 3 * v, Padding::Same},    {2, 11, 10, 2 * v, 3, 2, 2, 1, v, Padding::Same},
       {1, 7, 9, v, 5, 4, 1, 1, 4 * v, Padding::Same},     {1, 6, 17, 3, 2, 5, 1, 3, 2 * v, Padding::Valid},
       {2, 8, 10, v, 3, 3, 1, 1, 2 * v, Padding::Same},    {1, 12, 6, 2 * v, 3, 3, 1, 1, v, Padding::Valid},
-      {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},
+      {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},        {1, 3, 3, 2, 3, 3, 1, 1, 10 * v, Padding::Valid},
   };
   int winograd_forward = 0, winograd_input = 0;
   uint64_t seed = 500;
@@ -159,7 +159,9 @@ void check_dense(int n, int d, int u, uint64_t seed) {
 }
 
 TEST(NnKernels, DenseFastMatchesReference) {
-  const int shapes[][3] = {{1, 1, 1}, {3, 7, 5}, {32, 4608, 128}, {17, 33, 10}, {2, 129, 3}};
+  // One sample with many units (the single-pixel path of the direct kernels: 8 vectors, then single ones).
+  const int shapes[][3] = {{1, 1, 1},     {3, 7, 5},      {32, 4608, 128}, {17, 33, 10},
+                           {2, 129, 3},   {1, 300, 160},  {1, 4608, 128},  {2, 7, 48}};
   uint64_t seed = 100;
   for (const auto& s : shapes) {
     SCOPED_TRACE(testing::Message() << "n=" << s[0] << " d=" << s[1] << " u=" << s[2]);

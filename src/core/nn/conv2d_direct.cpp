@@ -1,7 +1,8 @@
-// Direct Conv2D kernels, and Winograd's for 3x3 windows: register tiles of R output rows x V SIMD vectors, summed over the window straight from the
-// images. With AVX-512 (32 registers) a tile is 12 pixels x 32 filters: 24 accumulators, and each step of the sum
-// loads two kernel vectors and broadcasts 12 input values for 24 fused multiply-adds. With 16 registers (AVX2, SSE2,
-// wasm SIMD128) it is 4 pixels x 2 vectors.
+// Direct Conv2D kernels, and Winograd's for 3x3 windows. The sums run in register tiles of R output pixels x V SIMD
+// vectors of filters, read straight from the images. With AVX-512 (32 registers) a tile is 12 pixels x 32 filters: 24
+// accumulators, and each step of the sum loads two kernel vectors and broadcasts 12 input values for 24 fused
+// multiply-adds. With 16 registers (AVX2, SSE2, wasm SIMD128) it is 4 pixels x 2 vectors. A single output pixel (one
+// image through a Dense layer) takes 8 vectors at a time, so each kernel row is read in whole cache lines.
 #include "conv2d_direct.h"
 
 #include <algorithm>
@@ -17,6 +18,7 @@ using simd::vfloat;
 constexpr int L = simd::kLanes;
 constexpr int kRows = simd::kRegisters >= 32 ? 12 : 4;  // R: output pixels (or kernel rows) per tile
 constexpr int kVectors = 2;                              // V: vectors of filters per tile (V = 1 for a last one)
+constexpr int kWide = 8;  // V for a single output pixel (one image's Dense): whole 64-byte lines of each kernel row
 
 // Calls fn(std::integral_constant<int, r>) for a run-time r in [1, R], so every tile has compile-time sizes.
 template <int R, typename Fn>
@@ -26,11 +28,12 @@ void with_rows(int r, Fn&& fn) {
   fn(std::integral_constant<int, R>());
 }
 
-// Calls fn(std::integral_constant<int, v>) for each block of v vectors covering `filters` (a multiple of L) columns.
-template <typename Fn>
+// Calls fn(f0, std::integral_constant<int, v>) for blocks of v = V vectors from filter f0 on, then single vectors for
+// what is left of `filters` (a multiple of L).
+template <int V, typename Fn>
 void for_filter_blocks(int filters, Fn&& fn) {
   int f0 = 0;
-  for (; f0 + kVectors * L <= filters; f0 += kVectors * L) fn(f0, std::integral_constant<int, kVectors>());
+  for (; f0 + V * L <= filters; f0 += V * L) fn(f0, std::integral_constant<int, V>());
   for (; f0 < filters; f0 += L) fn(f0, std::integral_constant<int, 1>());
 }
 
@@ -77,11 +80,16 @@ void correlate_tile(const Correlation& k, int i, int j0, int f0) {
 }
 
 void correlate(const Correlation& k) {
+  if (k.oh == 1 && k.ow == 1) {  // each kernel value is used once: read kernel rows in long runs
+    for_filter_blocks<kWide>(k.filters,
+                             [&](int f0, auto vectors) { correlate_tile<1, decltype(vectors)::value>(k, 0, 0, f0); });
+    return;
+  }
   // The fewest tiles per output row, of even sizes (26 pixels: 9 + 9 + 8, not 12 + 12 + 2).
   const int tiles = (k.ow + kRows - 1) / kRows, per_tile = (k.ow + tiles - 1) / tiles;
   // Filter blocks outermost: each block's kernel columns stay in cache across the image (the Dense(128)'s kernel is
   // 2.4 MB in all, 590 KB per block of 32 units).
-  for_filter_blocks(k.filters, [&](int f0, auto vectors) {
+  for_filter_blocks<kVectors>(k.filters, [&](int f0, auto vectors) {
     for (int i = 0; i < k.oh; ++i)
       for (int j0 = 0; j0 < k.ow; j0 += per_tile)
         with_rows<kRows>(std::min(per_tile, k.ow - j0), [&](auto rows) {
@@ -264,7 +272,7 @@ void kernel_gradient(const Window2D& g, int filters, const float* src, int64_t s
   const int64_t rows = g.patch();
   for (int p0 = 0; p0 < rows; p0 += kRows)
     with_rows<kRows>(int(std::min<int64_t>(kRows, rows - p0)), [&](auto r) {
-      for_filter_blocks(filters, [&](int f0, auto vectors) {
+      for_filter_blocks<kVectors>(filters, [&](int f0, auto vectors) {
         kernel_gradient_tile<decltype(r)::value, decltype(vectors)::value>(g, filters, src, src_row, dy, p0, f0,
                                                                             dkernel);
       });
