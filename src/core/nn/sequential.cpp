@@ -208,6 +208,7 @@ Sequential::BatchResult Sequential::forward_batch(const DataView& data, const in
 Sequential::BatchResult Sequential::train_batch(const DataView& data, const int* indices, int count, Rng& rng,
                                                 int threads) {
   const int per_part = (count + threads - 1) / threads, parts = (count + per_part - 1) / per_part;
+  parts_ = 1;
   if (parts == 1) return run_pass(layers_, pass_, data, indices, count, &rng, count);
   while (static_cast<int>(replicas_.size()) < parts - 1) {
     Replica r;
@@ -234,20 +235,7 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
     results[size_t(t)] =
         run_pass(layers, pass, part, indices ? indices + begin : nullptr, size, &part_rngs[size_t(t)], count);
   });
-  // The gradients of parts 2, 3, ... added to the first part's (which layers_ holds), in part order; each thread
-  // sums its own slice of every gradient.
-  team_->run(parts, [&](int t) {
-    for (size_t i = 0; i < layers_.size(); ++i)
-      for (size_t w = 0; w < layers_[i]->gradients().size(); ++w) {
-        float* sum = layers_[i]->gradients()[w].ptr();
-        const int64_t size = layers_[i]->gradients()[w].size(), first = size * t / parts,
-                      last = size * (t + 1) / parts;
-        for (int r = 1; r < parts; ++r) {
-          const float* g = replicas_[size_t(r - 1)].layers[i]->gradients()[w].ptr();
-          for (int64_t e = first; e < last; ++e) sum[e] += g[e];
-        }
-      }
-  });
+  parts_ = parts;
   BatchResult total;
   for (int t = 0; t < parts; ++t) {
     total.loss += results[size_t(t)].loss * std::min(per_part, count - t * per_part);
@@ -257,10 +245,24 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
   return total;
 }
 
-void Sequential::apply_update(int threads) {
+void Sequential::apply_update() {
   optimizer_->begin_step();
-  if (threads <= 1 || !team_) return optimizer_->update(weight_ptrs_, gradient_ptrs_, 0, 1);
-  team_->run(threads, [&](int t) { optimizer_->update(weight_ptrs_, gradient_ptrs_, t, threads); });
+  if (parts_ == 1) return optimizer_->update(weight_ptrs_, gradient_ptrs_, 0, 1);
+  // Each thread takes one slice of every weight: it adds the gradients of parts 2, 3, ... to the first part's (which
+  // layers_ holds), in part order, then updates the slice, all while it is in its cache.
+  team_->run(parts_, [&](int t) {
+    for (size_t i = 0; i < layers_.size(); ++i)
+      for (size_t w = 0; w < layers_[i]->gradients().size(); ++w) {
+        float* sum = layers_[i]->gradients()[w].ptr();
+        const int64_t size = layers_[i]->gradients()[w].size(), first = size * t / parts_,
+                      last = size * (t + 1) / parts_;
+        for (int r = 1; r < parts_; ++r) {
+          const float* g = replicas_[size_t(r - 1)].layers[i]->gradients()[w].ptr();
+          for (int64_t e = first; e < last; ++e) sum[e] += g[e];
+        }
+      }
+    optimizer_->update(weight_ptrs_, gradient_ptrs_, t, parts_);
+  });
 }
 
 History Sequential::fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks) {
@@ -381,7 +383,7 @@ bool Training::step() {
            " (try a lower learning rate); the weights are those before that batch");
       return false;
     }
-    model_.apply_update(config_.threads);
+    model_.apply_update();
     loss_sum_ += r.loss * count;
     correct_ += r.correct;
     position_ += count;

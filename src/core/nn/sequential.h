@@ -147,12 +147,12 @@ class Sequential {
   bool fits(const DataView& data, std::string* error) const;
   // Inference-mode loss and correct count of the samples (indices null: the first count).
   BatchResult forward_batch(const DataView& data, const int* indices, int count);
-  // Training-mode forward and backward over the samples in `threads` parts, leaving the summed gradients in the
+  // Training-mode forward and backward over the samples in `threads` parts, leaving each part's gradients in its
   // layers; the loss and correct count of the whole batch.
   BatchResult train_batch(const DataView& data, const int* indices, int count, Rng& rng, int threads);
-  // One optimiser step from the gradients of the last train_batch, cut across the training threads' team (the same
-  // result for any cut).
-  void apply_update(int threads);
+  // One optimiser step from the gradients of the last train_batch: its parts' gradients summed in part order, the
+  // sum and the step cut across the same threads (the same result for any cut).
+  void apply_update();
   void forward(const Tensor<float>& x, Rng* training_rng);
   // One pass of these layers over the samples: load_batch, forward (training mode when rng is given), the loss and
   // correct count; with rng also dL/dlogits divided by `batch` (the whole batch's size when this is a part of it), and
@@ -169,6 +169,7 @@ class Sequential {
   Pass pass_;                       // buffers reused batch after batch (the first training part's too)
   std::vector<Replica> replicas_;   // training parts 2, 3, ...: made on the first batch with more than one thread
   std::unique_ptr<WorkerTeam> team_;  // their threads, started then too
+  int parts_ = 1;                     // the parts of the last train_batch, whose gradients apply_update sums
   std::vector<Tensor<float>*> weight_ptrs_, gradient_ptrs_;
 };
 
