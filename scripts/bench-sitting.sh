@@ -2,8 +2,10 @@
 # The speed figures in one sitting (this machine is noisy: compare within a sitting, quote medians). Round by round:
 # `hebblab bench` natively (-march=native and portable builds, 1 and 2 threads) and as wasm under node, and, given
 # the peer harness folder (a copy of ../shared/bench-peers with python3-torch and libopenblas0-pthread installed),
-# PyTorch in its best configuration (OpenBLAS, tuned glibc malloc) on 1 and 2 threads. Then the peak resident memory
-# of `hebblab train` on full MNIST (one epoch). Prints a table of medians; the raw lines stay in the log folder.
+# PyTorch in its best configuration (OpenBLAS, tuned glibc malloc) on 1 and 2 threads, and, once its prepare.sh has
+# run, TensorFlow.js's wasm backend (training with the harness's shim for its missing kernel) and ONNX Runtime Web
+# (inference) on 1 thread. Then the peak resident memory of `hebblab train` on full MNIST (one epoch). Prints a table
+# of medians; the raw lines stay in the log folder.
 #   scripts/bench-sitting.sh [--rounds N] [--peers DIR]
 # Needs the native-release and web-release builds (scripts/test.sh or scripts/serve.sh make them); configures and
 # builds native-portable itself.
@@ -40,6 +42,13 @@ torch() {  # torch NAME THREADS OMP_THREADS
     --warmup-batches 10 --b1-calls 300 --b256-batches 20 2>>"$log/torch.stderr" | grep '^RESULT ' | cut -c8-)
   echo "$1 $out" >>"$raw"
 }
+peer_node() {  # peer_node NAME ARGS...: one of the harness's node peers (TF.js, ONNX Runtime Web)
+  local name=$1 out; shift
+  out=$(cd "$peers" && node "$@" 2>>"$log/node-peers.stderr" | grep '^RESULT ' | cut -c8-)
+  echo "$name $out" >>"$raw"
+}
+node_peers=""
+[ -n "$peers" ] && [ -d "$peers/node_modules/@tensorflow/tfjs-backend-wasm" ] && node_peers=1
 for r in $(seq "$rounds"); do
   echo "round $r of $rounds"
   ours native-1t build/native-release/bin/hebblab bench --threads 1
@@ -49,6 +58,11 @@ for r in $(seq "$rounds"); do
   ours portable-2t build/native-portable/bin/hebblab bench --threads 2
   [ -n "$peers" ] && torch pytorch-2t 2 2
   ours wasm-1t node --no-experimental-fetch build/web-release/bin/hebblab_bench.js
+  if [ -n "$node_peers" ]; then
+    peer_node tfjs-wasm-1t tfjs_bench.js --backend=wasm --shim_bpf=1 --threads=1 --train_images=960 --windows=3 \
+      --warmup_batches=3 --b1_calls=300 --b256_batches=5
+    peer_node ort-web-1t ort_bench.js --runtime=web --threads=1 --b256_batches=5
+  fi
 done
 echo "peak memory: hebblab train, 1 epoch of full MNIST, 1 thread"
 /usr/bin/time -v build/native-release/bin/hebblab train --epochs 1 --json >"$log/train.json" 2>"$log/train.time"
@@ -60,14 +74,17 @@ for line in open(raw):
     name, _, js = line.partition(' ')
     if js.strip(): runs.setdefault(name, []).append(json.loads(js))
 ceiling = {1: 100.6, 2: 197.5}  # single- and two-thread SGEMM GFLOP/s, ../shared/bench-peers/RESULTS.md
-print(f"{'run':<12} {'train img/s (median of windows)':>32} {'GFLOP/s':>8} {'% SGEMM':>8} {'infer ms':>9}")
+print(f"{'run':<13} {'train img/s (median of windows)':>32} {'GFLOP/s':>8} {'% SGEMM':>8} {'infer ms':>9}")
 for name, rs in runs.items():
     windows = [w for r in rs for w in r.get('train_windows', [])]
-    ips = statistics.median(windows)
     threads = rs[0].get('threads', 1)
     infer = statistics.median([r['inference_ms'] if 'inference_ms' in r else r['infer_b1_ms'] for r in rs])
+    if not windows:  # an inference-only peer
+        print(f"{name:<13} {'-':>32} {'-':>8} {'-':>8} {infer:>9.3f}")
+        continue
+    ips = statistics.median(windows)
     gflops = ips * 36.57e-3
-    print(f"{name:<12} {ips:>32,.0f} {gflops:>8.1f} {100 * gflops / ceiling[threads]:>7.1f}% {infer:>9.3f}")
+    print(f"{name:<13} {ips:>32,.0f} {gflops:>8.1f} {100 * gflops / ceiling[threads]:>7.1f}% {infer:>9.3f}")
 t = open(f"{log}/train.time").read()
 rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', t).group(1))
 train = json.loads(open(f"{log}/train.json").read().strip().splitlines()[-1])
