@@ -33,8 +33,9 @@ double numeric_derivative(double* v, const std::function<double()>& f) {
 }
 
 // Builds the layer for (input_shape), draws Glorot weights (and random biases, so they matter), and checks dx and
-// every weight's gradient. Dropout's mask comes from a fresh Rng(seed) on every forward, so it is the same mask.
-void check_layer(Layer<double>& layer, const Shape& input_shape, bool training = false) {
+// every weight's gradient, of the training-mode forward (which backward follows). Dropout's mask comes from a fresh
+// Rng(seed) on every forward, so it is the same mask.
+void check_layer(Layer<double>& layer, const Shape& input_shape) {
   std::string error;
   ASSERT_TRUE(layer.build(input_shape, &error)) << error;
   Rng init(5);
@@ -47,7 +48,7 @@ void check_layer(Layer<double>& layer, const Shape& input_shape, bool training =
   Tensor<double> y;
   auto loss = [&] {
     Rng mask_rng(9);
-    layer.forward(x, &y, training ? &mask_rng : nullptr);
+    layer.forward(x, &y, &mask_rng);
     double sum = 0;
     for (int64_t i = 0; i < y.size(); ++i) sum += r[i] * y[i];
     return sum;
@@ -114,7 +115,7 @@ TEST(NnGradients, EachActivation) {
 
 TEST(NnGradients, DropoutWithAFixedMask) {
   Dropout<double> layer(0.4);
-  check_layer(layer, {3, 4, 2}, /*training=*/true);
+  check_layer(layer, {3, 4, 2});
   // The mask really dropped some inputs and scaled the rest by 1 / (1 - rate).
   Tensor<double> x(Shape{1, 100}), y;
   for (double& v : x.data) v = 1;

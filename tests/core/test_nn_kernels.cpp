@@ -247,5 +247,19 @@ TEST(NnKernels, MaxPoolSamePaddingNeverPicksPadding) {
   EXPECT_EQ(y, (std::vector<float>{-1, -3, -7, -9}));
 }
 
+// Without argmax (inference) the maxima are the same, on odd sizes, 'same' padding and many channels.
+TEST(NnKernels, MaxPoolWithoutArgmaxGivesTheSameMaxima) {
+  for (const Padding padding : {Padding::Valid, Padding::Same}) {
+    const Window2D g = make_window(2, 7, 9, 19, 3, 2, 2, 2, padding);
+    const auto x = test::random_values<float>(int64_t(2) * 7 * 9 * 19, 77);
+    std::vector<float> with(static_cast<size_t>(g.out_pixels() * g.c)), without(with.size(), 123.0f);
+    std::vector<int32_t> argmax(with.size());
+    max_pool2d_forward(g, x.data(), with.data(), argmax.data());
+    max_pool2d_forward(g, x.data(), without.data(), static_cast<int32_t*>(nullptr));
+    EXPECT_EQ(with, without);
+    for (size_t k = 0; k < with.size(); ++k) ASSERT_EQ(with[k], x[size_t(argmax[k])]);
+  }
+}
+
 }  // namespace
 }  // namespace hebblab

@@ -407,6 +407,12 @@ void keep_larger(int channels, const T* __restrict in, int32_t base, T* __restri
   }
 }
 
+// best[c] = in[c] where in[c] > best[c] (inference: no argmax).
+template <typename T>
+void keep_max(int channels, const T* __restrict in, T* __restrict best) {
+  for (int c = 0; c < channels; ++c) best[c] = in[c] > best[c] ? in[c] : best[c];
+}
+
 template <typename T>
 void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
   // Channels innermost: the first window position inside the image is copied, each later one kept where larger.
@@ -415,7 +421,7 @@ void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
     for (int i = 0; i < g.oh; ++i)
       for (int j = 0; j < g.ow; ++j, out += g.c) {
         T* best = y + out;
-        int32_t* where = argmax + out;
+        int32_t* where = argmax ? argmax + out : nullptr;
         bool first = true;
         for (int a = 0; a < g.kh; ++a)
           for (int b = 0; b < g.kw; ++b) {
@@ -424,11 +430,14 @@ void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
             const int32_t base = static_cast<int32_t>(pixel(g, n, ih, iw) * g.c);
             const T* in = x + base;
             if (first) {
-              for (int c = 0; c < g.c; ++c) best[c] = in[c], where[c] = base + c;
+              std::copy(in, in + g.c, best);
+              for (int c = 0; where && c < g.c; ++c) where[c] = base + c;
               first = false;
-              continue;
+            } else if (where) {
+              keep_larger(g.c, in, base, best, where);
+            } else {
+              keep_max(g.c, in, best);
             }
-            keep_larger(g.c, in, base, best, where);
           }
       }
 }

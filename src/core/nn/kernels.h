@@ -73,7 +73,8 @@ void gemm_simd128_reference(int64_t m, int64_t n, int64_t k, const float* a, int
 
 // --- MaxPooling2D --------------------------------------------------------------------------------------------------
 // x (N, H, W, C) -> y (N, OH, OW, C), argmax (N, OH, OW, C): the index into x of each window's maximum (the first
-// one in row-major window order on ties; padding never wins), which backward routes the gradient to.
+// one in row-major window order on ties; padding never wins), which backward routes the gradient to; argmax may be
+// null (inference).
 template <typename T>
 void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax);
 // dy (N, OH, OW, C) -> dx (N, H, W, C), overwritten.

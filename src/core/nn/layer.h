@@ -61,8 +61,9 @@ class Layer {
 
   // Keras's initialisers: Glorot-uniform kernels, U(-l, l) with l = sqrt(6 / (fan_in + fan_out)); zero biases.
   virtual void initialize(Rng& rng) { (void)rng; }
-  // x (N, input_shape) -> y (N, output_shape), keeping what backward needs. training_rng is null for inference; in
-  // training Dropout draws its mask from it.
+  // x (N, input_shape) -> y (N, output_shape). training_rng is null for inference; in training Dropout draws its
+  // mask from it, and the layer keeps what backward needs (backward follows only a training forward: in inference
+  // MaxPooling2D keeps no argmax).
   virtual void forward(const Tensor<T>& x, Tensor<T>* y, Rng* training_rng) = 0;
   // After forward(x) gave y: grad = dL/dy (or dL/dz, see GradOf) -> the weights' gradients (overwritten) and
   // dx = dL/dx, skipped when dx is null (the first layer's input needs no gradient).

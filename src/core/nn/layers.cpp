@@ -175,9 +175,10 @@ bool MaxPooling2D<T>::build_shapes(std::vector<Shape>*, std::string* error) {
 }
 
 template <typename T>
-void MaxPooling2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
+void MaxPooling2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng* training_rng) {
   const Window2D g = window_over(this->input_shape_, x.dim(0), this->config_.pool_size, this->config_);
   y->resize(with_batch(g.n, this->output_shape_));
+  if (!training_rng) return max_pool2d_forward(g, x.ptr(), y->ptr(), static_cast<int32_t*>(nullptr));  // no backward
   argmax_.resize(size_t(y->size()));
   max_pool2d_forward(g, x.ptr(), y->ptr(), argmax_.data());
 }
