@@ -69,7 +69,7 @@ class Layer {
   // dx = dL/dx, skipped when dx is null (the first layer's input needs no gradient).
   virtual void backward(const Tensor<T>& x, const Tensor<T>& y, const Tensor<T>& grad, GradOf of,
                         Tensor<T>* dx) = 0;
-  // z of the last forward for layers with an activation (y = activation(z)): the logits under a softmax.
+  // z of the last forward where a layer keeps it apart from y = activation(z): the logits under a softmax.
   virtual const Tensor<T>* preactivation() const { return nullptr; }
 
   // The trainable weights in Keras's order (kernel, bias) and their gradients, same shapes.

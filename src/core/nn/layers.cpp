@@ -84,10 +84,20 @@ LayerConfig dense_config(int units, Activation activation) {
 // --- ActivatedLayer ------------------------------------------------------------------------------------------------
 
 template <typename T>
+T* ActivatedLayer<T>::z_buffer(Tensor<T>* y, const Shape& shape) {
+  Tensor<T>& z = keeps_z() ? z_ : *y;
+  z.resize(shape);
+  return z.ptr();
+}
+
+template <typename T>
 void ActivatedLayer<T>::activate(Tensor<T>* y) const {
-  y->resize(z_.shape);
-  const int k = z_.shape.back();
-  activation_forward(this->config_.activation, z_.size() / k, k, z_.ptr(), y->ptr());
+  const Activation a = this->config_.activation;
+  if (a == Activation::Linear) return;  // y is z
+  const Tensor<T>& z = keeps_z() ? z_ : *y;
+  y->resize(z.shape);
+  const int k = z.shape.back();
+  activation_forward(a, z.size() / k, k, z.ptr(), y->ptr());  // in place unless z is kept
 }
 
 template <typename T>
@@ -135,10 +145,9 @@ void Conv2D<T>::initialize(Rng& rng) {
 template <typename T>
 void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const Window2D g = window_over(this->input_shape_, x.dim(0), this->config_.kernel_size, this->config_);
-  this->z_.resize(with_batch(g.n, this->output_shape_));
+  T* z = this->z_buffer(y, with_batch(g.n, this->output_shape_));
   cols_.resize(size_t(conv2d_workspace(g, this->config_.filters)));
-  conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(),
-                 this->z_.ptr());
+  conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z);
   this->activate(y);
 }
 
@@ -290,8 +299,8 @@ void Dense<T>::initialize(Rng& rng) {
 template <typename T>
 void Dense<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const int n = x.dim(0), d = this->input_shape_[0], u = this->config_.units;
-  this->z_.resize({n, u});
-  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), this->z_.ptr());
+  T* z = this->z_buffer(y, {n, u});
+  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z);
   this->activate(y);
 }
 

@@ -15,14 +15,19 @@ template <typename T>
 class ActivatedLayer : public Layer<T> {
  public:
   using Layer<T>::Layer;
-  const Tensor<T>* preactivation() const override { return &z_; }
+  const Tensor<T>* preactivation() const override { return keeps_z() ? &z_ : nullptr; }
 
  protected:
-  // y = activation(z_), over the last axis.
+  // Only a softmax layer keeps z apart from y (its logits, which the fused loss reads); the other activations'
+  // backward needs only y, so they map y in place: a buffer and a pass less per layer.
+  bool keeps_z() const { return this->config_.activation == Activation::Softmax; }
+  // Where forward writes z (N, output_shape), sized: z_ or y.
+  T* z_buffer(Tensor<T>* y, const Shape& shape);
+  // y = activation(z), over the last axis.
   void activate(Tensor<T>* y) const;
   // The gradient at z for backward: `grad` itself when it already is one, else through the activation (into dz_).
   const Tensor<T>& gradient_at_z(const Tensor<T>& y, const Tensor<T>& grad, GradOf of);
-  Tensor<T> z_, dz_;  // (N, output_shape)
+  Tensor<T> z_, dz_;  // (N, output_shape); z_ only under a softmax
 };
 
 template <typename T = float>
