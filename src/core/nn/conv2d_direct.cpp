@@ -213,7 +213,7 @@ bool padded(const Window2D& g) { return g.pad_top > 0 || g.pad_left > 0 || padde
                                         padded_width(g) > g.w + g.pad_left; }
 
 // The image the windows read: x itself when no window reaches past it, else a zero-padded copy in `work`, whose
-// border must already be zero (pad_input_border).
+// border must already be zero (zero_padded_input).
 const float* window_source(const Window2D& g, const float* image, float* work) {
   if (!padded(g)) return image;
   const int ph = padded_height(g), pw = padded_width(g);
