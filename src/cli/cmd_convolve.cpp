@@ -62,41 +62,30 @@ bool parse_values(const std::string& text, std::vector<float>* out) {
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_convolve_options(int argc, char** argv, ConvolveOptions* o) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kConvolveUsage, stdout);
-      return 0;
-    }
-    if (arg == "--normalise") {
-      o->normalise = true;
-      continue;
-    }
-    if (arg.rfind("-", 0) != 0) {
-      if (!o->in_path.empty()) return fail("convolve", "more than one image given ('" + arg + "')");
-      o->in_path = arg;
-      continue;
-    }
-    static const char* const kWithValue[] = {"--kernel", "--kernel-values", "--stride", "--padding", "--scale", "-o"};
-    if (std::find(std::begin(kWithValue), std::end(kWithValue), arg) == std::end(kWithValue))
-      return fail("convolve", "unknown option '" + arg + "' (see hebblab convolve --help)");
-    if (i + 1 >= argc) return fail("convolve", arg + " needs a value (see hebblab convolve --help)");
-    const std::string value = argv[++i];
-    bool ok = true;
+  OptionScan scan{"convolve", kConvolveUsage, {"--normalise"},
+                  {"--kernel", "--kernel-values", "--stride", "--padding", "--scale", "-o"}};
+  scan.on_flag = [&](const std::string&) { o->normalise = true; };
+  scan.on_positional = [&](const std::string& arg) {
+    if (!o->in_path.empty()) return "more than one image given ('" + arg + "')";
+    o->in_path = arg;
+    return std::string();
+  };
+  scan.on_value = [&](const std::string& arg, const std::string& value, std::string*) {
     if (arg == "--kernel") o->kernel_name = value;
     else if (arg == "--kernel-values") o->kernel_values = value;
     else if (arg == "-o") o->out_path = value;
-    else if (arg == "--stride") ok = parse_number(value.c_str(), &o->settings.stride) && o->settings.stride >= 1;
+    else if (arg == "--stride") return parse_number(value.c_str(), &o->settings.stride) && o->settings.stride >= 1;
     else if (arg == "--padding") {
-      ok = value == "valid" || value == "same";
       o->settings.padding = value == "same" ? Padding::Same : Padding::Valid;
-    } else {
+      return value == "valid" || value == "same";
+    } else {  // --scale
       char* end = nullptr;
       o->scale = std::strtod(value.c_str(), &end);
-      ok = end != value.c_str() && !*end && o->scale > 0 && std::isfinite(o->scale);
+      return end != value.c_str() && !*end && o->scale > 0 && std::isfinite(o->scale);
     }
-    if (!ok) return fail("convolve", "bad value '" + value + "' for " + arg + " (see hebblab convolve --help)");
-  }
+    return true;
+  };
+  if (const int code = scan_options(argc, argv, scan); code >= 0) return code;
   if (o->kernel_name.empty() == o->kernel_values.empty())
     return fail("convolve", "needs either --kernel NAME or --kernel-values \"...\" (see hebblab convolve --help)");
   if (o->in_path.empty() || o->out_path.empty())

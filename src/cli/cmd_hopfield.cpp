@@ -67,49 +67,40 @@ struct HopfieldOptions {
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_hopfield_options(int argc, char** argv, HopfieldOptions* o) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kHopfieldUsage, stdout);
-      return 0;
-    }
-    if (arg == "--json") {
-      o->json = true;
-      continue;
-    }
-    if (arg.rfind("--", 0) != 0) {
-      if (!o->patterns_path.empty()) return fail("hopfield", "more than one pattern file given ('" + arg + "')");
-      o->patterns_path = arg;
-      continue;
-    }
-    static const char* const kWithValue[] = {"--patterns", "--start", "--probe", "--flip", "--seed", "--max-steps",
-                                             "--mode"};
-    if (std::find(std::begin(kWithValue), std::end(kWithValue), arg) == std::end(kWithValue))
-      return fail("hopfield", "unknown option '" + arg + "' (see hebblab hopfield --help)");
-    if (i + 1 >= argc) return fail("hopfield", arg + " needs a value (see hebblab hopfield --help)");
-    const char* value = argv[++i];
-    bool ok = true;
+  OptionScan scan{"hopfield", kHopfieldUsage, {"--json"},
+                  {"--patterns", "--start", "--probe", "--flip", "--seed", "--max-steps", "--mode"}};
+  scan.on_flag = [&](const std::string&) { o->json = true; };
+  scan.on_positional = [&](const std::string& arg) {
+    if (!o->patterns_path.empty()) return "more than one pattern file given ('" + arg + "')";
+    o->patterns_path = arg;
+    return std::string();
+  };
+  scan.on_value = [&](const std::string& arg, const std::string& value, std::string* message) {
     if (arg == "--patterns") {
-      if (!o->patterns_path.empty()) return fail("hopfield", "more than one pattern file given");
+      if (!o->patterns_path.empty()) {
+        *message = "more than one pattern file given";
+        return false;
+      }
       o->patterns_path = value;
     } else if (arg == "--start") {
       o->start_path = value;
     } else if (arg == "--probe") {
-      ok = parse_number(value, &o->probe) && o->probe >= 0;
       o->probe_given = true;
+      return parse_number(value.c_str(), &o->probe) && o->probe >= 0;
     } else if (arg == "--flip") {
-      ok = parse_number(value, &o->flip) && o->flip >= 0;
       o->flip_given = true;
+      return parse_number(value.c_str(), &o->flip) && o->flip >= 0;
     } else if (arg == "--seed") {
-      ok = parse_number(value, &o->seed);
+      return parse_number(value.c_str(), &o->seed);
     } else if (arg == "--max-steps") {
-      ok = parse_number(value, &o->max_steps) && o->max_steps >= 1;
+      return parse_number(value.c_str(), &o->max_steps) && o->max_steps >= 1;
     } else {  // --mode
-      ok = !std::strcmp(value, "sync") || !std::strcmp(value, "async");
-      o->mode = !std::strcmp(value, "sync") ? UpdateMode::Synchronous : UpdateMode::Asynchronous;
+      o->mode = value == "sync" ? UpdateMode::Synchronous : UpdateMode::Asynchronous;
+      return value == "sync" || value == "async";
     }
-    if (!ok) return fail("hopfield", "bad value '" + std::string(value) + "' for " + arg);
-  }
+    return true;
+  };
+  if (const int code = scan_options(argc, argv, scan); code >= 0) return code;
   if (!o->start_path.empty() && (o->probe_given || o->flip_given))
     return fail("hopfield", "--start gives the start state; it cannot be combined with --probe or --flip");
   return -1;

