@@ -246,8 +246,8 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
 }
 
 void Sequential::apply_update() {
+  if (parts_ == 1) return optimizer_->apply_gradients(weight_ptrs_, gradient_ptrs_);
   optimizer_->begin_step();
-  if (parts_ == 1) return optimizer_->update(weight_ptrs_, gradient_ptrs_, 0, 1);
   // Each thread takes one slice of every weight: it adds the gradients of parts 2, 3, ... to the first part's (which
   // layers_ holds), in part order, then updates the slice, all while it is in its cache.
   team_->run(parts_, [&](int t) {
