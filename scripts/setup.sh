@@ -10,7 +10,7 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(build-essential cmake ninja-build pkg-config dpkg-dev
-  emscripten binaryen wabt libeigen3-dev libsdl2-dev libgtest-dev libstb-dev
+  emscripten binaryen wabt libeigen3-dev libsdl2-dev libgtest-dev libstb-dev zlib1g-dev
   fonts-dejavu-core chromium chromium-driver xvfb xdotool imagemagick x11-apps libgl1-mesa-dri xauth)
 
 # --- Debian packages (and deb-src, for apt-get source) -------------------------------------------------------------

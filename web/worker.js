@@ -1,42 +1,100 @@
-// HebbLab's job worker: a dedicated Web Worker hosting the core's wasm (hebblab_worker.js). It runs a job one step
-// at a time and posts progress after each step; between steps it yields, so a 'cancel' message is seen.
+// HebbLab's job worker: a dedicated Web Worker hosting the core's wasm (hebblab_worker.js), one per lab. It fetches
+// the site assets a job names itself, runs the job one step at a time and posts progress after each step; between
+// steps it yields, so 'cancel' and 'pause' messages are seen. A job's payload (the train job's weights) goes back as a
+// transferable ArrayBuffer at most every 250 ms, and when the job is done. A new job replaces the running one, which
+// reports 'cancelled', as the desktop's runner does.
 'use strict';
-importScripts('hebblab_worker.js');
+importScripts('assets.js', 'hebblab_worker.js');
 
+const PAYLOAD_INTERVAL_MS = 250;
 let core = null;
 const ready = HebbLabWorker().then((m) => { core = m; });
 let current = 0;  // id of the running job, 0 when idle
+let started = false;  // whether the core holds the current job (not while its assets are on their way)
+let paused = false;
+let lastPayload = 0;
 
-function post(id, type) {
-  postMessage({id, type, progress: core._job_progress(), result: core.ccall('job_result', 'string', [], [])});
+function post(id, type, withPayload) {
+  const event = {id, type, progress: core._job_progress(), text: core.ccall('job_result', 'string', [], []),
+                 payload: null};
+  if (withPayload) {
+    const size = core._job_take_payload();
+    if (size > 0) {
+      const at = core._job_payload_data();
+      event.payload = core.HEAPU8.slice(at, at + size).buffer;
+      lastPayload = performance.now();
+    }
+  }
+  postMessage(event, event.payload ? [event.payload] : []);
+}
+
+function fail(id, message) {
+  postMessage({id, type: 'error', progress: 0, text: message, payload: null});
+}
+
+function cancelCurrent() {
+  const id = current;
+  current = 0;
+  if (started) post(id, 'cancelled', false);
+  else postMessage({id, type: 'cancelled', progress: 0, text: '', payload: null});
 }
 
 function run(id) {
-  if (id !== current) return;  // cancelled or replaced
+  if (id !== current || paused) return;  // cancelled, replaced or paused
   const more = core._job_step();
   if (id !== current) return;
   if (more) {
-    post(id, 'progress');
+    post(id, 'progress', performance.now() - lastPayload >= PAYLOAD_INTERVAL_MS);
     setTimeout(() => run(id), 0);
   } else {
-    post(id, 'done');
+    post(id, 'done', true);
     current = 0;
   }
 }
 
-onmessage = async (event) => {
+async function start(msg) {
+  if (current) cancelCurrent();
+  current = msg.id;
+  started = false;
+  paused = false;
+  const files = msg.files || {};
+  try {
+    for (const [key, name] of Object.entries(msg.assets || {})) files[key] = await hebblabFetchAsset(name);
+  } catch (e) {
+    if (current === msg.id) {
+      current = 0;
+      fail(msg.id, e && e.message ? e.message : String(e));
+    }
+    return;
+  }
   await ready;
+  if (current !== msg.id) return;  // replaced or cancelled while the assets were on their way
+  core._job_clear_files();
+  for (const [key, value] of Object.entries(files)) {
+    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+    const at = core.ccall('job_file_buffer', 'number', ['string', 'number'], [key, bytes.length]);
+    core.HEAPU8.set(bytes, at);
+  }
+  const error = core.ccall('job_start', 'string', ['string', 'string'], [msg.kind, msg.config]);
+  if (error) {
+    current = 0;
+    fail(msg.id, error);
+    return;
+  }
+  started = true;
+  lastPayload = performance.now();
+  setTimeout(() => run(msg.id), 0);
+}
+
+onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'start') {
-    const error = core.ccall('job_start', 'string', ['string', 'string'], [msg.kind, msg.config]);
-    if (error) {
-      postMessage({id: msg.id, type: 'error', progress: 0, result: error});
-      return;
-    }
-    current = msg.id;
-    setTimeout(() => run(msg.id), 0);
+    start(msg);
   } else if (msg.type === 'cancel' && msg.id === current) {
-    current = 0;
-    post(msg.id, 'cancelled');
+    cancelCurrent();
+  } else if (msg.type === 'pause' && msg.id === current) {
+    const resume = paused && !msg.paused;
+    paused = msg.paused;
+    if (resume) setTimeout(() => run(msg.id), 0);
   }
 };

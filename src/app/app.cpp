@@ -131,12 +131,27 @@ void App::route_opened_files() {
   }
 }
 
+// Each job's events go to the lab that started it, by job id; a bundled asset to the lab that asked for it.
+void App::route_job_events() {
+  if (!host_.jobs) return;
+  for (JobEvent& e : host_.jobs->poll()) {
+    if (e.id == hopfield_.job_id()) hopfield_.on_job_event(e);
+  }
+}
+
+void App::route_assets() {
+  if (!host_.assets) return;
+  while (auto loaded = host_.assets->take_loaded()) {
+    if (loaded->purpose == "convolution") convolution_.on_asset(*loaded, status_);
+  }
+}
+
 void App::frame() {
   ++frames_;
   widgets_.begin_frame();
   route_opened_files();
-  if (host_.jobs)
-    for (const JobEvent& e : host_.jobs->poll()) hopfield_.on_job_event(e);
+  route_job_events();
+  route_assets();
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -162,7 +177,7 @@ void App::frame() {
       ImGui::BeginChild("lab", ImVec2(0, -status_height));
       switch (item.tab) {
         case Tab::Hopfield: hopfield_.draw(host_, widgets_, status_); break;
-        case Tab::Convolution: convolution_.draw(host_, widgets_, status_); break;
+        case Tab::Convolution: convolution_.draw(host_, widgets_); break;
         case Tab::Cnn: teaching_text(tr(Str::CnnComing)); break;
         case Tab::About:
           ImGui::TextWrapped("%s", tr(Str::AboutText));

@@ -37,6 +37,8 @@ class App {
   void draw_menu_bar();
   void draw_status_bar();
   void route_opened_files();
+  void route_job_events();
+  void route_assets();
 
   Host host_;
   Tab tab_ = Tab::Hopfield;

@@ -2,11 +2,15 @@
 // storage for settings, file exchange and bundled assets. src/platform implements them for the desktop and the browser.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
+
+#include "core/bytes.h"
+#include "core/job.h"
 
 namespace hebblab {
 
@@ -30,22 +34,39 @@ class TextureHost {
   virtual int value_uploads() const = 0;
 };
 
+// What a lab asks a JobRunner to run: a core Job kind with its text configuration, bytes handed to it (a model to go
+// on training, a student's dataset; moved, not copied) and site assets the runner fetches itself, so that a 47 MB
+// training set never passes through the page's memory (file key -> asset name, as AssetLoader names them).
+struct JobRequest {
+  std::string kind, config;
+  JobFiles files;
+  std::map<std::string, std::string> assets;
+};
+
 struct JobEvent {
   enum class Type { Progress, Done, Cancelled, Error };
   int id = 0;
   Type type = Type::Progress;
   double progress = 0;  // 0..1
-  std::string result;   // the job's result text so far (Error: the message)
+  std::string text;     // the job's result text so far (Error: the message)
+  // Job::take_payload()'s bytes (the train job: the model file, weights only while training, whole when done): sent
+  // with Done, and with a Progress event at most every kPayloadIntervalMs while the job runs; empty when unchanged.
+  Bytes payload;
 };
 
-// Runs core Jobs (src/core/job.h) away from the UI thread: a std::thread natively, a Web Worker in the browser.
+// Runs core Jobs (src/core/job.h) away from the UI thread: a std::thread natively, a Web Worker in the browser. Each
+// lab has its own lane (a thread, a worker), so one lab's job never stops another's. In a lane, a new job replaces
+// the running one, which reports Cancelled (the same on both targets). Events are routed back by job id.
 class JobRunner {
  public:
+  static constexpr int kPayloadIntervalMs = 250;
   virtual ~JobRunner() = default;
-  // Returns the job id. Starting a job cancels any job still running.
-  virtual int start(const std::string& kind, const std::string& config) = 0;
+  // Returns the job id (ids are unique across lanes). A job that cannot be made reports Error.
+  virtual int start(const std::string& lane, JobRequest request) = 0;
   virtual void cancel(int id) = 0;
-  // Events since the last call, oldest first.
+  // A paused job keeps its state and takes no steps until resumed.
+  virtual void set_paused(int id, bool paused) = 0;
+  // Events of every lane since the last call, oldest first.
   virtual std::vector<JobEvent> poll() = 0;
 };
 
@@ -65,15 +86,15 @@ class FileExchange {
   virtual ~FileExchange() = default;
   // True on the desktop: the app shows a path field and passes the path; the browser ignores `path` and asks.
   virtual bool uses_paths() const = 0;
-  // Offer text as a file (a download in the browser; written atomically to `path` on the desktop).
-  virtual bool save_text(const std::string& path, const std::string& suggested_name, const std::string& text,
-                         std::string* error) = 0;
+  // Offer bytes as a file (a download in the browser; written atomically to `path` on the desktop).
+  virtual bool save(const std::string& path, const std::string& suggested_name, const Bytes& bytes,
+                    std::string* error) = 0;
   // Ask for a file to open (`purpose` is echoed back); the result arrives later through take_opened(), so the
   // browser's asynchronous picker and the desktop's immediate read look the same to the app.
   virtual void request_open(const std::string& path, const std::string& purpose) = 0;
   struct Opened {
     std::string purpose, name;
-    std::string bytes;  // the file's content (UTF-8 text for pattern files)
+    Bytes bytes;        // the file's content (UTF-8 text for pattern files)
     std::string error;  // non-empty: the file could not be read
   };
   virtual std::optional<Opened> take_opened() = 0;
@@ -81,13 +102,16 @@ class FileExchange {
 
 // Data shipped with HebbLab that a lab loads when it first needs it, by name relative to the assets folder
 // ("images/camera.png", "mnist/t10k-images-idx3-ubyte"): the browser fetches it from the site (a ".gz" copy where
-// one exists, decompressed on arrival), the desktop reads it beside the executable. Bytes arrive through take_loaded().
+// one exists, decompressed on arrival), the desktop reads it beside the executable. Bytes arrive through take_loaded()
+// with the purpose they were asked for (the lab that asked), so each lab gets its own copy.
 class AssetLoader {
  public:
   virtual ~AssetLoader() = default;
-  virtual void request(const std::string& name) = 0;
+  virtual void request(const std::string& name, const std::string& purpose) = 0;
   struct Loaded {
-    std::string name, bytes, error;  // error non-empty: not available
+    std::string purpose, name;
+    Bytes bytes;
+    std::string error;  // non-empty: not available
   };
   virtual std::optional<Loaded> take_loaded() = 0;
 };

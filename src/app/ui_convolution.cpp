@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <string_view>
 
 #include <imgui.h>
 
 #include "app/strings.h"
+#include "core/config_text.h"
 #include "core/image_io.h"
 
 namespace hebblab {
@@ -22,6 +24,7 @@ constexpr int kMaxInputSide = 128;
 constexpr const char* kMnistImages = "mnist/t10k-images-idx3-ubyte";
 constexpr const char* kMnistLabels = "mnist/t10k-labels-idx1-ubyte";
 constexpr const char* kPhoto = "images/camera.png";
+constexpr int kMnistTestDigits = 10000;  // in t10k: the index range until the files say otherwise
 
 // Images in the settings: one byte per pixel as hex (a 128 x 128 image is 32 KB of text).
 std::string to_hex(const GrayImage& image) {
@@ -36,16 +39,23 @@ std::string to_hex(const GrayImage& image) {
   return out;
 }
 
+// One hex digit's value (0-9, a-f, A-F), or -1 for any other character.
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 bool from_hex(const std::string& hex, int width, int height, GrayImage* out) {
   if (width <= 0 || height <= 0 || width > kMaxInputSide || height > kMaxInputSide ||
       hex.size() != static_cast<size_t>(width) * height * 2)
     return false;
-  auto nibble = [](char c) { return c >= 'a' ? c - 'a' + 10 : c - '0'; };
   GrayImage image{width, height, std::vector<float>(static_cast<size_t>(width) * height)};
   for (size_t i = 0; i < image.pixels.size(); ++i) {
-    const char hi = hex[i * 2], lo = hex[i * 2 + 1];
-    if (!std::isxdigit(static_cast<unsigned char>(hi)) || !std::isxdigit(static_cast<unsigned char>(lo))) return false;
-    image.pixels[i] = static_cast<float>(nibble(hi) * 16 + nibble(lo)) / 255.0f;
+    const int hi = hex_digit(hex[i * 2]), lo = hex_digit(hex[i * 2 + 1]);
+    if (hi < 0 || lo < 0) return false;
+    image.pixels[i] = static_cast<float>(hi * 16 + lo) / 255.0f;
   }
   *out = std::move(image);
   return true;
@@ -103,7 +113,7 @@ void ConvolutionLab::open_file(const FileExchange::Opened& file, std::string& st
   }
   GrayImage image;
   std::string error;
-  if (!decode_gray_image(reinterpret_cast<const uint8_t*>(file.bytes.data()), file.bytes.size(), &image, &error)) {
+  if (!decode_gray_image(file.bytes.data(), file.bytes.size(), &image, &error)) {
     status = file.name + ": " + error;
     return;
   }
@@ -117,28 +127,52 @@ void ConvolutionLab::open_file(const FileExchange::Opened& file, std::string& st
   status = buf;
 }
 
-void ConvolutionLab::take_assets(Host& host, std::string& status) {
-  if (!host.assets) return;
-  while (auto loaded = host.assets->take_loaded()) {
-    if (!loaded->error.empty()) {
-      status = loaded->error;
-      continue;
-    }
-    const auto* bytes = reinterpret_cast<const uint8_t*>(loaded->bytes.data());
-    std::string error;
-    if (loaded->name == kPhoto) {
-      if (!decode_gray_image(bytes, loaded->bytes.size(), &photo_, &error)) status = loaded->name + ": " + error;
-    } else if (loaded->name == kMnistImages || loaded->name == kMnistLabels) {
-      IdxArray& target = loaded->name == kMnistImages ? mnist_images_ : mnist_labels_;
-      if (!parse_idx(bytes, loaded->bytes.size(), &target, &error)) status = loaded->name + ": " + error;
-    }
+void ConvolutionLab::on_asset(const AssetLoader::Loaded& loaded, std::string& status) {
+  if (!loaded.error.empty()) {
+    status = loaded.error;
+    return;
+  }
+  std::string error;
+  if (loaded.name == kPhoto) {
+    if (!decode_gray_image(loaded.bytes.data(), loaded.bytes.size(), &photo_, &error))
+      status = loaded.name + ": " + error;
+  } else if (loaded.name == kMnistImages || loaded.name == kMnistLabels) {
+    IdxArray& target = loaded.name == kMnistImages ? mnist_images_ : mnist_labels_;
+    if (!parse_idx(loaded.bytes.data(), loaded.bytes.size(), &target, &error)) status = loaded.name + ": " + error;
+  }
+  dirty_ = true;
+}
+
+// How many test digits there are to show: as many as both files hold (either one's count while the other is on its
+// way, t10k's 10,000 before either arrives).
+int ConvolutionLab::mnist_count() const {
+  const bool images = mnist_images_.dims.size() == 3, labels = mnist_labels_.dims.size() == 1;
+  if (!images && !labels) return kMnistTestDigits;
+  constexpr int kAny = std::numeric_limits<int>::max();
+  return std::min(images ? mnist_images_.dims[0] : kAny, labels ? mnist_labels_.dims[0] : kAny);
+}
+
+// Every change of the index comes through here, so nothing ever reads by an index outside 0 .. count - 1.
+void ConvolutionLab::set_mnist_index(int index) {
+  const int next = std::clamp(index, 0, std::max(0, mnist_count() - 1));
+  if (next != mnist_index_) {
+    mnist_index_ = next;
     dirty_ = true;
   }
-  // The digit on show, once both MNIST files are here.
-  const bool ready = mnist_images_.dims.size() == 3 && mnist_labels_.dims.size() == 1;
+}
+
+// The label of test digit `index`, or -1 if there is none (the labels are not here yet, or no such digit).
+int ConvolutionLab::mnist_label(int index) const {
+  if (index < 0 || static_cast<size_t>(index) >= mnist_labels_.data.size()) return -1;
+  return mnist_labels_.data[static_cast<size_t>(index)];
+}
+
+// The digit on show, once both MNIST files are here.
+void ConvolutionLab::refresh_mnist_digit() {
+  const bool ready = mnist_images_.dims.size() == 3 && mnist_labels_.dims.size() == 1 && mnist_count() > 0;
   if (ready && (mnist_digit_.pixels.empty() || dirty_)) {
     const int h = mnist_images_.dims[1], w = mnist_images_.dims[2];
-    mnist_index_ = std::clamp(mnist_index_, 0, mnist_images_.dims[0] - 1);
+    set_mnist_index(mnist_index_);  // a saved index may lie beyond the digits that arrived
     mnist_digit_ = {w, h, std::vector<float>(static_cast<size_t>(w) * h)};
     const uint8_t* digit = mnist_images_.data.data() + static_cast<size_t>(mnist_index_) * w * h;
     for (size_t i = 0; i < mnist_digit_.pixels.size(); ++i) mnist_digit_.pixels[i] = digit[i] / 255.0f;
@@ -161,12 +195,12 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
     widgets.record_last_item(c.hook);
   }
   if (source_ == Source::Mnist && !mnist_requested_ && host.assets) {
-    host.assets->request(kMnistImages);
-    host.assets->request(kMnistLabels);
+    host.assets->request(kMnistImages, "convolution");
+    host.assets->request(kMnistLabels, "convolution");
     mnist_requested_ = true;
   }
   if (source_ == Source::Photo && !photo_requested_ && host.assets) {
-    host.assets->request(kPhoto);
+    host.assets->request(kPhoto, "convolution");
     photo_requested_ = true;
   }
 
@@ -205,14 +239,17 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
         break;
       }
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-      if (ImGui::InputInt(tr(Str::ConvMnistIndex), &mnist_index_)) dirty_ = true;
+      // The edit goes to a copy and comes back clamped: "-" on the first digit stays on it.
+      if (int index = mnist_index_; ImGui::InputInt(tr(Str::ConvMnistIndex), &index)) set_mnist_index(index);
       widgets.record_last_item("conv.mnist_index");
       if (!mnist_labels_.data.empty()) {
-        ImGui::SameLine();
-        ImGui::Text(tr(Str::ConvMnistLabel), mnist_labels_.data[static_cast<size_t>(mnist_index_)]);
+        if (const int shown = mnist_label(mnist_index_); shown >= 0) {
+          ImGui::SameLine();
+          ImGui::Text(tr(Str::ConvMnistLabel), shown);
+        }
         // Browse by label: the next test digit (after the one on show) with the chosen label.
         ImGui::TextUnformatted(tr(Str::ConvMnistNext));
-        const int count = static_cast<int>(mnist_labels_.data.size());
+        const int count = mnist_count();
         for (int label = 0; label < 10; ++label) {
           ImGui::SameLine();
           ImGui::PushID(label);
@@ -221,9 +258,8 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
           if (ImGui::SmallButton(text)) {
             for (int step = 1; step <= count; ++step) {
               const int i = (mnist_index_ + step) % count;
-              if (mnist_labels_.data[static_cast<size_t>(i)] == label) {
-                mnist_index_ = i;
-                dirty_ = true;
+              if (mnist_label(i) == label) {
+                set_mnist_index(i);
                 break;
               }
             }
@@ -501,8 +537,8 @@ void ConvolutionLab::draw_inspector() {
 
 // [SECTION] panel layout -------------------------------------------------------------------------------------------
 
-void ConvolutionLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
-  take_assets(host, status);
+void ConvolutionLab::draw(Host& host, WidgetRegistry& widgets) {
+  refresh_mnist_digit();
   if (dirty_) recompute(host);
   if (ImGui::BeginTable("convolution", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableNextColumn();
@@ -523,7 +559,8 @@ void ConvolutionLab::save(Settings& s) const {
   s.set("conv.kernel", magnitude_ ? "magnitude" : kernel_name_);
   s.set_int("conv.custom_size", custom_.size);
   std::string weights;
-  for (float w : custom_.weights) weights += (weights.empty() ? "" : " ") + std::to_string(w);
+  // Shortest text that reads back as the same number, whatever the locale: 1/9 survives a restart exactly.
+  for (float w : custom_.weights) weights += (weights.empty() ? "" : " ") + format_double(w);
   s.set("conv.custom", weights);
   s.set_int("conv.stride", settings_.stride);
   s.set("conv.padding", settings_.padding == Padding::Valid ? "valid" : "same");
@@ -553,18 +590,22 @@ bool ConvolutionLab::load(const Settings& s, std::string* error) {
   const int custom_size = s.get_int("conv.custom_size", 3) == 5 ? 5 : 3;
   std::vector<float> weights;
   const std::string text = s.get("conv.custom");
-  for (const char* p = text.c_str(); *p;) {
-    char* end = nullptr;
-    const float v = std::strtof(p, &end);
-    if (end == p) break;
-    weights.push_back(v);
-    p = end;
+  bool numbers = true;
+  for (std::string_view word : split_words(text)) {
+    // What save() writes (format_double) parse_double reads back exactly; a float's range, or the key is damaged.
+    double v = 0;
+    if (!parse_double(word, &v) || std::abs(v) > std::numeric_limits<float>::max()) {
+      numbers = false;
+      break;
+    }
+    weights.push_back(static_cast<float>(v));
   }
-  if (weights.size() == static_cast<size_t>(custom_size * custom_size)) custom_ = {"custom", custom_size, weights};
+  if (numbers && weights.size() == static_cast<size_t>(custom_size * custom_size))
+    custom_ = {"custom", custom_size, weights};
   else if (!text.empty()) fail("conv.custom");
   settings_.stride = s.get_int("conv.stride", 1) == 2 ? 2 : 1;
   settings_.padding = s.get("conv.padding", "valid") == "same" ? Padding::Same : Padding::Valid;
-  mnist_index_ = std::clamp(s.get_int("conv.mnist_index", 0), 0, 9999);
+  set_mnist_index(s.get_int("conv.mnist_index", 0));
   brush_radius_ = static_cast<float>(std::clamp(s.get_double("conv.brush", 1.5), 0.5, 8.0));
   const int size = s.get_int("conv.canvas_size", 28);
   if (std::find(std::begin(kCanvasSizes), std::end(kCanvasSizes), size) != std::end(kCanvasSizes)) {
@@ -597,7 +638,7 @@ void ConvolutionLab::write_json(JsonWriter& j) const {
   j.key("last_update_ms").value(last_update_ms_);
   j.key("mnist_index").value(mnist_index_);
   j.key("mnist_label");
-  if (!mnist_labels_.data.empty()) j.value(static_cast<int>(mnist_labels_.data[static_cast<size_t>(mnist_index_)]));
+  if (const int label = mnist_label(mnist_index_); label >= 0) j.value(label);
   else j.null();
   j.key("inspected").begin_array().value(inspect_x_).value(inspect_y_).end_array();
   j.key("input").array(in.pixels);

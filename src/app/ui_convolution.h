@@ -16,9 +16,11 @@ namespace hebblab {
 
 class ConvolutionLab {
  public:
-  void draw(Host& host, WidgetRegistry& widgets, std::string& status);
+  void draw(Host& host, WidgetRegistry& widgets);
   // An image the user opened or dropped (PNG, JPEG, PGM): it becomes the input, or status says why not.
   void open_file(const FileExchange::Opened& file, std::string& status);
+  // A bundled asset it asked for (purpose "convolution"): the photo or MNIST's test set.
+  void on_asset(const AssetLoader::Loaded& loaded, std::string& status);
   void save(Settings& s) const;
   bool load(const Settings& s, std::string* error);
   void write_json(JsonWriter& j) const;
@@ -29,7 +31,12 @@ class ConvolutionLab {
   const GrayImage& input() const;
   ConvKernel kernel() const;
   void recompute(Host& host);
-  void take_assets(Host& host, std::string& status);
+  void refresh_mnist_digit();
+  // MNIST's test digits by index: how many there are to show, the index changed (clamped to them), a digit's label.
+  int mnist_count() const;
+  void set_mnist_index(int index);
+  int mnist_label(int index) const;
+
   void draw_input(Host& host, WidgetRegistry& widgets);
   void draw_kernel(WidgetRegistry& widgets);
   void draw_output(WidgetRegistry& widgets);

@@ -118,7 +118,7 @@ void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& statu
     status = tr(Str::HopFileReadFailed) + file.error;
     return;
   }
-  PatternParse parsed = parse_patterns(file.bytes);
+  PatternParse parsed = parse_patterns(as_text(file.bytes));
   if (!parsed.ok()) {
     status = file.name + ": " + parsed.error + tr(Str::HopFileNothingChanged);
     return;
@@ -294,7 +294,7 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     ImGui::BeginDisabled(patterns_.empty());
     if (ImGui::Button(tr(Str::HopSaveFile))) {
       std::string error;
-      if (host.files->save_text(file_path_, "hebblab-patterns.txt", format_patterns(patterns_), &error))
+      if (host.files->save(file_path_, "hebblab-patterns.txt", to_bytes(format_patterns(patterns_)), &error))
         status = tr(Str::HopFileSaved) + (host.files->uses_paths() ? ": " + file_path_ : std::string());
       else
         status = error;
@@ -576,12 +576,12 @@ void HopfieldLab::draw_weights(Host& host) {
 void HopfieldLab::on_job_event(const JobEvent& event) {
   if (event.id != capacity_job_) return;
   capacity_progress_ = event.progress;
-  capacity_points_ = parse_capacity_points(event.result);
+  capacity_points_ = parse_capacity_points(event.text);
   switch (event.type) {
     case JobEvent::Type::Progress: ++capacity_events_; break;
     case JobEvent::Type::Done: capacity_status_ = tr(Str::HopCapDone); capacity_job_ = 0; break;
     case JobEvent::Type::Cancelled: capacity_status_ = tr(Str::HopCapCancelled); capacity_job_ = 0; break;
-    case JobEvent::Type::Error: capacity_status_ = event.result; capacity_job_ = 0; break;
+    case JobEvent::Type::Error: capacity_status_ = event.text; capacity_job_ = 0; break;
   }
 }
 
@@ -625,7 +625,7 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
       capacity_progress_ = 0;
       capacity_events_ = 0;
       capacity_status_.clear();
-      capacity_job_ = host.jobs->start("capacity", format_capacity_config(c));
+      capacity_job_ = host.jobs->start("hopfield", {"capacity", format_capacity_config(c), {}, {}});
     }
     widgets.record_last_item("capacity.start");
     ImGui::EndDisabled();

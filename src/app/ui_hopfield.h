@@ -22,6 +22,7 @@ class HopfieldLab {
   // status: the app's status line, for messages that must not be missed (a bad file, an undoable loss).
   void draw(Host& host, WidgetRegistry& widgets, std::string& status);
   void on_job_event(const JobEvent& event);
+  int job_id() const { return capacity_job_; }  // the capacity run's job, 0 when none runs
   void save(Settings& s) const;
   // Returns false (and fills *error) when a saved value could not be used; everything usable is restored.
   bool load(const Settings& s, std::string* error);

@@ -142,7 +142,7 @@ int cmd_convolve(int argc, char** argv) {
   const auto [lo, hi] = std::minmax_element(out.pixels.begin(), out.pixels.end());
   const double scale = o.scale > 0 ? o.scale : std::max(std::fabs(*lo), std::fabs(*hi));
   const std::vector<uint8_t> encoded = extension == ".npy" ? encode_npy(out) : encode_colormapped_png(out, scale);
-  if (!write_file_atomically(o.out_path, std::string(encoded.begin(), encoded.end()), &error))
+  if (!write_file_atomically(o.out_path, encoded, &error))
     return fail("convolve", "cannot write '" + o.out_path + "': " + error);
   std::printf("%s %s -> %dx%d, min %.6g max %.6g\n", name.c_str(), in_size.c_str(), out.width, out.height, *lo, *hi);
   if (extension == ".png") std::printf("wrote %s (colours from -%.6g to %.6g)\n", o.out_path.c_str(), scale, scale);

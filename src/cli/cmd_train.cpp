@@ -247,7 +247,7 @@ int cmd_train(int argc, char** argv) {
 
   if (!o.save_path.empty()) {
     const std::vector<uint8_t> bytes = save_model(model);
-    if (!write_file_atomically(o.save_path, std::string(bytes.begin(), bytes.end()), &error))
+    if (!write_file_atomically(o.save_path, bytes, &error))
       return fail("train", error);
     std::printf("saved the model to %s\n", o.save_path.c_str());
   }

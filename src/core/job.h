@@ -1,6 +1,6 @@
 // Heavy work that must not block the UI: a Job runs in bounded steps (on a std::thread natively, in a dedicated Web
-// Worker in the browser) so its runner can report progress and cancel between steps. Jobs are made from text so the
-// same request crosses the worker boundary unchanged.
+// Worker in the browser) so its runner can report progress and cancel between steps. Jobs are made from text and
+// bytes, so the same request crosses the worker boundary unchanged.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/bytes.h"
 
 namespace hebblab {
 
@@ -19,14 +21,15 @@ class Job {
   virtual double progress() const = 0;  // 0..1
   // The result so far as text (partial while running, final after the last step).
   virtual std::string result() const = 0;
-  // A binary result beside the text, empty unless the kind makes one (the train job: the trained model file, once
-  // done).
-  virtual std::vector<uint8_t> output() const { return {}; }
+  // Bytes beside the text, moved out: what changed since the last take, or empty when nothing did. The train job
+  // gives its model file (the weights while training, with the optimiser's state once done). Runners take it at most
+  // a few times a second while the job runs, and once when it is done.
+  virtual Bytes take_payload() { return {}; }
 };
 
 // Named byte blobs handed to a job with its text configuration: data that does not fit the text (the train job's
 // MNIST files, a model to go on training). Moved in, so 55 MB of images are not copied on the way.
-using JobFiles = std::map<std::string, std::vector<uint8_t>>;
+using JobFiles = std::map<std::string, Bytes>;
 
 // kind "capacity": config in format_capacity_config's text form.
 // kind "train": config in format_train_job_config's text form, files as make_train_job takes them (train_job.h).

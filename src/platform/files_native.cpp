@@ -14,10 +14,10 @@
 
 namespace hebblab {
 
-bool write_file_atomically(const std::string& path, const std::string& text, std::string* error) {
+bool write_file_atomically(const std::string& path, const Bytes& bytes, std::string* error) {
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
+  bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 &&
             fsync(fileno(f)) == 0;
   int saved_errno = errno;
   if (f && std::fclose(f) != 0 && ok) {
@@ -35,7 +35,7 @@ bool write_file_atomically(const std::string& path, const std::string& text, std
   return ok;
 }
 
-bool read_file(const std::string& path, long max_bytes, std::string* bytes, std::string* error) {
+bool read_file(const std::string& path, long max_bytes, Bytes* bytes, std::string* error) {
   bytes->clear();
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
@@ -46,7 +46,7 @@ bool read_file(const std::string& path, long max_bytes, std::string* bytes, std:
   char buf[65536];
   size_t got = 0;
   while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    bytes->append(buf, got);
+    bytes->insert(bytes->end(), buf, buf + got);
     if (static_cast<long>(bytes->size()) > max_bytes) {
       *error = path + " is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MB";
       break;
@@ -60,9 +60,9 @@ bool read_file(const std::string& path, long max_bytes, std::string* bytes, std:
 
 namespace {
 
-// The browser refuses larger files too: a pattern file is a few kilobytes, and a stray drop of a video should not
-// freeze the app while it reads gigabytes.
-constexpr long kMaxOpenBytes = 10L * 1024 * 1024;
+// The browser refuses larger files too: the largest file a lab takes is a dataset's images (MNIST's 60,000 are
+// 47 MB), and a stray drop of a video should not freeze the app while it reads gigabytes.
+constexpr long kMaxOpenBytes = 64L * 1024 * 1024;
 
 FileExchange::Opened read_for_app(const std::string& path, const std::string& purpose) {
   FileExchange::Opened opened;
@@ -76,21 +76,20 @@ class NativeFileExchange final : public FileExchange {
  public:
   bool uses_paths() const override { return true; }
 
-  bool save_text(const std::string& path, const std::string&, const std::string& text,
-                 std::string* error) override {
+  bool save(const std::string& path, const std::string&, const Bytes& bytes, std::string* error) override {
     if (path.empty()) {
       if (error) *error = "no file name given";
       return false;
     }
     std::string reason;
-    if (write_file_atomically(path, text, &reason)) return true;
+    if (write_file_atomically(path, bytes, &reason)) return true;
     if (error) *error = "cannot write " + path + ": " + reason;
     return false;
   }
 
   void request_open(const std::string& path, const std::string& purpose) override {
     if (path.empty()) {
-      opened_.push_back({purpose, path, "", "no file name given"});
+      opened_.push_back({purpose, path, {}, "no file name given"});
       return;
     }
     opened_.push_back(read_for_app(path, purpose));

@@ -6,15 +6,26 @@
 #include <optional>
 #include <string>
 
+#include "core/bytes.h"
+
 namespace hebblab {
 
-// Writes `text` to `path` + ".tmp", flushes it to the disk, then renames it over `path`. False with the system's
+// Writes `bytes` to `path` + ".tmp", flushes it to the disk, then renames it over `path`. False with the system's
 // reason (strerror) in `error`; `path` is then untouched and the temporary file removed.
-bool write_file_atomically(const std::string& path, const std::string& text, std::string* error);
+bool write_file_atomically(const std::string& path, const Bytes& bytes, std::string* error);
 
 // Reads the whole file into `bytes`. False with a message naming the path ("cannot open ...: reason", "... is larger
 // than N MB") in `error`; `bytes` is then empty.
-bool read_file(const std::string& path, long max_bytes, std::string* bytes, std::string* error);
+bool read_file(const std::string& path, long max_bytes, Bytes* bytes, std::string* error);
+
+// Unpacks `bytes` in place when they start with gzip's magic number (1f 8b), whatever the file is called; leaves
+// other bytes as they are. False with a message (damaged stream, or more than max_bytes unpacked, checked while
+// unpacking so a small bomb cannot take the memory); `bytes` is then unchanged. zlib (Debian's zlib1g).
+bool gunzip_if_gzipped(Bytes* bytes, size_t max_bytes, std::string* error);
+
+// A bundled asset (AssetLoader's names: "mnist/t10k-images-idx3-ubyte"), read from assets/ beside the executable and
+// unpacked if gzipped. False with a message naming it.
+bool read_asset(const std::string& name, Bytes* bytes, std::string* error);
 
 // The oldest of the queued results that the app takes one a frame (opened files, loaded assets), if any.
 template <typename T>

@@ -12,7 +12,7 @@ namespace hebblab {
 namespace {
 
 // Installs the queue and the reader shared by the picker and drag-and-drop, and catches files dropped anywhere on
-// the page (the browser would otherwise navigate away to show the file). Larger files than 10 MB are refused
+// the page (the browser would otherwise navigate away to show the file). Larger files than 64 MB (a dataset's images) are refused
 // unread: a pattern file is a few kilobytes.
 EM_JS(void, js_files_init, (), {
   if (Module.hebblabFiles) return;
@@ -20,8 +20,8 @@ EM_JS(void, js_files_init, (), {
   Module.hebblabFiles = queue;
   Module.hebblabReadFile = (file, purpose) => {
     const entry = {purpose: purpose, name: file.name, bytes: new Uint8Array(0), error: ""};
-    if (file.size > 10 * 1024 * 1024) {
-      entry.error = file.name + " is larger than 10 MB";
+    if (file.size > 64 * 1024 * 1024) {
+      entry.error = file.name + " is larger than 64 MB";
       queue.push(entry);
       return;
     }
@@ -48,13 +48,15 @@ EM_JS(void, js_files_init, (), {
 
 // Returns 0, or a malloc'ed message when the browser refused. The blob URL stays valid for a minute because the
 // browser fetches it only after the click has returned; revoking it at once can cancel the download.
-EM_JS(char*, js_files_download, (const char* name, const char* text), {
+EM_JS(char*, js_files_download, (const char* name, const uint8_t* data, int size), {
   try {
-    const blob = new Blob([UTF8ToString(text)], {type: "text/plain;charset=utf-8"});
+    const file = UTF8ToString(name);
+    const type = file.endsWith(".txt") ? "text/plain;charset=utf-8" : "application/octet-stream";
+    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: type});
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = UTF8ToString(name);
+    a.download = file;
     a.style.display = "none";
     document.body.appendChild(a);
     a.click();
@@ -78,12 +80,15 @@ EM_JS(void, js_files_pick, (const char* purpose), {
     input.id = "hebblab-file-input";
     input.style.display = "none";
     input.addEventListener("change", () => {
-      if (input.files.length > 0) Module.hebblabReadFile(input.files[0], input.dataset.purpose);
+      for (const file of input.files) Module.hebblabReadFile(file, input.dataset.purpose);
     });
     document.body.appendChild(input);
   }
+  const accepts = {image: "image/png,image/jpeg,.png,.jpg,.jpeg,.pgm", patterns: ".txt,text/plain", model: ".hebbmodel",
+                   dataset: ""};
   input.dataset.purpose = UTF8ToString(purpose);
-  input.accept = input.dataset.purpose === "image" ? "image/png,image/jpeg,.png,.jpg,.jpeg,.pgm" : ".txt,text/plain";
+  input.accept = accepts[input.dataset.purpose] || "";
+  input.multiple = input.dataset.purpose === "dataset";  // the four IDX files at once
   input.value = "";
   input.click();
 });
@@ -118,9 +123,8 @@ class BrowserFileExchange final : public FileExchange {
 
   bool uses_paths() const override { return false; }
 
-  bool save_text(const std::string&, const std::string& suggested_name, const std::string& text,
-                 std::string* error) override {
-    char* message = js_files_download(suggested_name.c_str(), text.c_str());
+  bool save(const std::string&, const std::string& suggested_name, const Bytes& bytes, std::string* error) override {
+    char* message = js_files_download(suggested_name.c_str(), bytes.data(), int(bytes.size()));
     if (!message) return true;
     if (error) *error = message;
     std::free(message);
@@ -134,12 +138,13 @@ class BrowserFileExchange final : public FileExchange {
     char* raw = js_files_take(lengths);
     if (!raw) return std::nullopt;
     Opened opened;
-    std::string* const fields[4] = {&opened.purpose, &opened.name, &opened.error, &opened.bytes};
+    std::string* const fields[3] = {&opened.purpose, &opened.name, &opened.error};
     const char* at = raw;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 3; ++i) {
       fields[i]->assign(at, static_cast<size_t>(lengths[i]));
       at += lengths[i];
     }
+    opened.bytes.assign(at, at + lengths[3]);
     std::free(raw);
     return opened;
   }

@@ -1,9 +1,9 @@
-// Browser job runner: jobs run in a dedicated Web Worker (web/worker.js) that hosts the core's own wasm module, so
-// the page stays fluid and needs no SharedArrayBuffer or cross-origin isolation. Messages from the worker queue up
-// in JavaScript and the UI polls them once a frame.
+// Browser job runner: each lab's lane is a dedicated Web Worker (web/worker.js) that hosts the core's own wasm module,
+// so the page stays fluid, one lab's job never stops another's, and nothing needs SharedArrayBuffer or cross-origin
+// isolation. Files go to the worker as transferred ArrayBuffers; events come back the same way and queue up in
+// JavaScript until the UI polls them, once a frame.
 #include <emscripten.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "platform/platform.h"
@@ -11,64 +11,106 @@
 namespace hebblab {
 namespace {
 
-EM_JS(void, js_jobs_start, (int id, const char* kind, const char* config), {
-  const jobs = Module.hebblabJobs || (Module.hebblabJobs = {worker: null, events: []});
-  if (!jobs.worker) {
-    jobs.worker = new Worker('worker.js');
-    jobs.worker.onmessage = (e) => jobs.events.push(e.data);
-    jobs.worker.onerror = (e) => {
-      jobs.events.push({id: jobs.current, type: 'error', progress: 0, result: 'worker failed: ' + (e.message || e)});
-      jobs.worker = null;
+EM_JS(void, js_jobs_init, (), {
+  if (Module.hebblabJobs) return;
+  Module.hebblabJobs = {lanes: {}, events: [], pending: {files: {}, assets: {}}};
+});
+
+// Stages a file (copied out of the wasm heap into its own ArrayBuffer, which the worker then takes over) or an asset
+// name for the next js_jobs_start.
+EM_JS(void, js_jobs_file, (const char* key, const uint8_t* data, int size), {
+  Module.hebblabJobs.pending.files[UTF8ToString(key)] = HEAPU8.slice(data, data + size).buffer;
+});
+EM_JS(void, js_jobs_asset, (const char* key, const char* name), {
+  Module.hebblabJobs.pending.assets[UTF8ToString(key)] = UTF8ToString(name);
+});
+
+EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind, const char* config), {
+  const jobs = Module.hebblabJobs;
+  const name = UTF8ToString(lane_name);
+  let lane = jobs.lanes[name];
+  if (!lane) {
+    lane = jobs.lanes[name] = {worker: new Worker("worker.js"), current: 0};
+    lane.worker.onmessage = (e) => jobs.events.push(e.data);
+    lane.worker.onerror = (e) => {
+      e.preventDefault();
+      jobs.events.push({id: lane.current, type: "error", progress: 0, payload: null,
+                        text: "the job worker failed: " + (e.message || e)});
+      lane.worker.terminate();
+      delete jobs.lanes[name];
     };
   }
-  jobs.current = id;
-  jobs.worker.postMessage({type: 'start', id: id, kind: UTF8ToString(kind), config: UTF8ToString(config)});
+  lane.current = id;
+  const files = jobs.pending.files;
+  lane.worker.postMessage({type: "start", id: id, kind: UTF8ToString(kind), config: UTF8ToString(config), files: files,
+                           assets: jobs.pending.assets}, Object.values(files));
+  jobs.pending = {files: {}, assets: {}};
 });
 
-EM_JS(void, js_jobs_cancel, (int id), {
+EM_JS(void, js_jobs_send, (int id, const char* type, int paused), {
   const jobs = Module.hebblabJobs;
-  if (jobs && jobs.worker) jobs.worker.postMessage({type: 'cancel', id: id});
+  for (const lane of Object.values(jobs.lanes))
+    if (lane.current === id) lane.worker.postMessage({type: UTF8ToString(type), id: id, paused: paused !== 0});
 });
 
-// The next event as "id\ttype\tprogress\tresult" (malloc'ed), or 0 when there is none.
-EM_JS(char*, js_jobs_next_event, (), {
+// The oldest event's fixed fields; its text and payload lengths in bytes. 0 when there is none.
+EM_JS(int, js_jobs_peek, (int* id, int* type, double* progress, int* text_length, int* payload_length), {
   const jobs = Module.hebblabJobs;
-  if (!jobs || jobs.events.length === 0) return 0;
-  const e = jobs.events.shift();
-  const s = e.id + '\t' + e.type + '\t' + e.progress + '\t' + (e.result || "");
-  const n = lengthBytesUTF8(s) + 1;
-  const p = _malloc(n);
-  stringToUTF8(s, p, n);
-  return p;
+  if (jobs.events.length === 0) return 0;
+  const e = jobs.events[0];
+  const types = {progress: 0, done: 1, cancelled: 2, error: 3};
+  HEAP32[id >> 2] = e.id;
+  HEAP32[type >> 2] = types[e.type] === undefined ? 3 : types[e.type];
+  HEAPF64[progress >> 3] = e.progress || 0;
+  e.text = e.text || "";
+  HEAP32[text_length >> 2] = lengthBytesUTF8(e.text);
+  HEAP32[payload_length >> 2] = e.payload ? e.payload.byteLength : 0;
+  return 1;
 });
 
-JobEvent::Type parse_type(const std::string& t) {
-  if (t == "done") return JobEvent::Type::Done;
-  if (t == "cancelled") return JobEvent::Type::Cancelled;
-  if (t == "error") return JobEvent::Type::Error;
-  return JobEvent::Type::Progress;
+// Copies the oldest event's text (with its terminating 0) and payload into the buffers the caller sized, and drops it.
+EM_JS(void, js_jobs_take, (char* text, int text_capacity, uint8_t* payload), {
+  const e = Module.hebblabJobs.events.shift();
+  stringToUTF8(e.text, text, text_capacity);
+  if (e.payload) HEAPU8.set(new Uint8Array(e.payload), payload);
+});
+
+JobEvent::Type event_type(int t) {
+  switch (t) {
+    case 0: return JobEvent::Type::Progress;
+    case 1: return JobEvent::Type::Done;
+    case 2: return JobEvent::Type::Cancelled;
+    default: return JobEvent::Type::Error;
+  }
 }
 
 class WorkerJobRunner final : public JobRunner {
  public:
-  int start(const std::string& kind, const std::string& config) override {
+  WorkerJobRunner() { js_jobs_init(); }
+
+  int start(const std::string& lane, JobRequest request) override {
     const int id = ++last_id_;
-    js_jobs_start(id, kind.c_str(), config.c_str());
+    for (const auto& [key, bytes] : request.files) js_jobs_file(key.c_str(), bytes.data(), int(bytes.size()));
+    for (const auto& [key, name] : request.assets) js_jobs_asset(key.c_str(), name.c_str());
+    js_jobs_start(lane.c_str(), id, request.kind.c_str(), request.config.c_str());
     return id;
   }
-  void cancel(int id) override { js_jobs_cancel(id); }
+  void cancel(int id) override { js_jobs_send(id, "cancel", 0); }
+  void set_paused(int id, bool paused) override { js_jobs_send(id, "pause", paused ? 1 : 0); }
+
   std::vector<JobEvent> poll() override {
     std::vector<JobEvent> out;
-    while (char* raw = js_jobs_next_event()) {
-      std::string s(raw);
-      std::free(raw);
-      size_t a = s.find('\t'), b = s.find('\t', a + 1), c = s.find('\t', b + 1);
-      if (a == std::string::npos || b == std::string::npos || c == std::string::npos) continue;
+    int id = 0, type = 0, text_length = 0, payload_length = 0;
+    double progress = 0;
+    while (js_jobs_peek(&id, &type, &progress, &text_length, &payload_length)) {
       JobEvent e;
-      e.id = std::atoi(s.substr(0, a).c_str());
-      e.type = parse_type(s.substr(a + 1, b - a - 1));
-      e.progress = std::atof(s.substr(b + 1, c - b - 1).c_str());
-      e.result = s.substr(c + 1);
+      e.id = id;
+      e.type = event_type(type);
+      e.progress = progress;
+      e.text.resize(size_t(text_length) + 1);
+      e.payload.resize(size_t(payload_length));
+      js_jobs_take(e.text.data(), text_length + 1, e.payload.data());
+      e.text.resize(size_t(text_length));
       out.push_back(std::move(e));
     }
     return out;

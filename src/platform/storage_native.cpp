@@ -31,16 +31,17 @@ class FileSettingsStore final : public SettingsStore {
   explicit FileSettingsStore(std::string path) : path_(path.empty() ? default_settings_path() : std::move(path)) {}
 
   std::optional<std::string> load() override {
-    std::string text, error;
+    Bytes bytes;
+    std::string error;
     // A missing file is a first start (the defaults); so is an unreadable one, which the next save replaces.
-    if (read_file(path_, kMaxSettingsBytes, &text, &error)) return text;
+    if (read_file(path_, kMaxSettingsBytes, &bytes, &error)) return std::string(as_text(bytes));
     return std::nullopt;
   }
 
   bool save(const std::string& text, std::string* error) override {
     make_parent_dirs(path_);
     std::string reason;
-    if (write_file_atomically(path_, text, &reason)) return true;
+    if (write_file_atomically(path_, to_bytes(text), &reason)) return true;
     if (error) *error = path_ + ": " + reason;
     return false;
   }

@@ -1,5 +1,6 @@
-// The worker's wasm module: the core's jobs behind four C functions that web/worker.js calls, one step at a time,
-// so the worker can post progress and see a cancel message between steps.
+// The worker's wasm module: the core's jobs behind a few C functions that web/worker.js calls. The worker writes each
+// file a job is handed straight into a buffer here (one copy, from the fetch or the page's message), starts the job,
+// steps it one bounded step at a time, and copies its payload out into a transferable ArrayBuffer.
 #include <emscripten.h>
 
 #include <memory>
@@ -9,15 +10,29 @@
 
 namespace {
 std::unique_ptr<hebblab::Job> g_job;
+hebblab::JobFiles g_files;  // the next job's files, filled by job_file_buffer
+hebblab::Bytes g_payload;   // the last payload taken, until the worker has copied it out
 std::string g_text;
 }  // namespace
 
 extern "C" {
 
-// Returns "" when the job started, else the reason it could not.
+EMSCRIPTEN_KEEPALIVE void job_clear_files() { g_files.clear(); }
+
+// A buffer of `size` bytes for the file `key` of the next job; the worker fills it.
+EMSCRIPTEN_KEEPALIVE uint8_t* job_file_buffer(const char* key, int size) {
+  hebblab::Bytes& bytes = g_files[key];
+  bytes.assign(size_t(size), 0);
+  return bytes.data();
+}
+
+// Makes the job from its kind, text configuration and the files given since job_clear_files. Returns "" when the
+// job started, else the reason it could not.
 EMSCRIPTEN_KEEPALIVE const char* job_start(const char* kind, const char* config) {
   g_text.clear();
-  g_job = hebblab::make_job(kind, config, &g_text);
+  g_job.reset();  // the old job's memory goes before the new one's is taken
+  g_job = hebblab::make_job(kind, config, std::move(g_files), &g_text);
+  g_files.clear();
   return g_text.c_str();
 }
 
@@ -30,5 +45,13 @@ EMSCRIPTEN_KEEPALIVE const char* job_result() {
   g_text = g_job ? g_job->result() : std::string();
   return g_text.c_str();
 }
+
+// Takes the job's payload (Job::take_payload); returns its size, 0 when there is none. job_payload_data points at it.
+EMSCRIPTEN_KEEPALIVE int job_take_payload() {
+  g_payload = g_job ? g_job->take_payload() : hebblab::Bytes();
+  return static_cast<int>(g_payload.size());
+}
+
+EMSCRIPTEN_KEEPALIVE const uint8_t* job_payload_data() { return g_payload.data(); }
 
 }  // extern "C"

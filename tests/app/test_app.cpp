@@ -8,54 +8,13 @@
 #include <string>
 
 #include "app/app.h"
-#include "core/job.h"
+#include "fake_host.h"
 
 namespace hebblab {
 namespace {
 
-class MemorySettings final : public SettingsStore {
- public:
-  std::optional<std::string> load() override { return text; }
-  bool save(const std::string& t, std::string* error) override {
-    if (full) {
-      *error = "quota full";
-      return false;
-    }
-    text = t;
-    ++saves;
-    return true;
-  }
-  std::optional<std::string> text;
-  bool full = false;
-  int saves = 0;
-};
-
-// Runs one job step per poll, on the calling thread: deterministic, and still exercises start/progress/cancel.
-class SteppingJobs final : public JobRunner {
- public:
-  int start(const std::string& kind, const std::string& config) override {
-    std::string error;
-    job = make_job(kind, config, &error);
-    return ++id;
-  }
-  void cancel(int) override { cancel_requested = true; }
-  std::vector<JobEvent> poll() override {
-    if (!job) return {};
-    if (cancel_requested) {
-      JobEvent e{id, JobEvent::Type::Cancelled, job->progress(), job->result()};
-      job.reset();
-      cancel_requested = false;
-      return {e};
-    }
-    bool more = job->step();
-    JobEvent e{id, more ? JobEvent::Type::Progress : JobEvent::Type::Done, job->progress(), job->result()};
-    if (!more) job.reset();
-    return {e};
-  }
-  std::unique_ptr<Job> job;
-  bool cancel_requested = false;
-  int id = 0;
-};
+using test::MemorySettings;
+using test::SteppingJobs;
 
 class AppTest : public ::testing::Test {
  protected:

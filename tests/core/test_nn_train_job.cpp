@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
 #include "job_test_util.h"
@@ -30,7 +32,9 @@ TEST(NnTrainJob, ConfigText) {
   c.limit = 5000;
   c.test_limit = 1000;
   c.seed = 7;
-  EXPECT_EQ(format_train_job_config(c), "epochs=2 batch_size=16 limit=5000 test_limit=1000 seed=7");
+  c.validation_split = 0.25;
+  EXPECT_EQ(format_train_job_config(c),
+            "epochs=2 batch_size=16 limit=5000 test_limit=1000 seed=7 validation_split=0.25");
   TrainJobConfig back;
   std::string error;
   ASSERT_TRUE(parse_train_job_config(format_train_job_config(c), &back, &error)) << error;
@@ -43,6 +47,7 @@ TEST(NnTrainJob, ConfigText) {
   EXPECT_FALSE(parse_train_job_config("learning_rate=1", &back, &error));
   EXPECT_NE(error.find("unknown key 'learning_rate'"), std::string::npos) << error;
   EXPECT_FALSE(parse_train_job_config("seed=1 seed=2", &back, &error));
+  EXPECT_FALSE(parse_train_job_config("validation_split=1", &back, &error));
 }
 
 TEST(NnTrainJob, MissingOrDamagedFilesAreRefusedByName) {
@@ -104,7 +109,8 @@ TEST(NnTrainJob, RunsInStepsAndMatchesADirectFit) {
   TrainConfig config = test::train_config(2, 16, 3);
   const History h = direct.fit(train.view().head(40), config);
   EXPECT_EQ(h.epochs.back().loss, report.history.back().loss);
-  const std::vector<uint8_t> model_file = job->output();
+  const Bytes model_file = job->take_payload();  // done: the whole model, optimiser state included
+  EXPECT_TRUE(job->take_payload().empty());     // taken once
   Sequential trained;
   ASSERT_TRUE(load_model(model_file.data(), model_file.size(), &trained, &error)) << error;
   EXPECT_EQ(test::weights_fingerprint(trained), test::weights_fingerprint(direct));
@@ -121,6 +127,45 @@ TEST(NnTrainJob, RunsInStepsAndMatchesADirectFit) {
   ASSERT_TRUE(parse_train_report(job->result(), &report));
   EXPECT_EQ(report.history.size(), 0u);
   EXPECT_NEAR(report.test_accuracy, e.accuracy, 1e-12);
+  // Each test image's class, for the confusion matrix: as many as tested, and as many right as the accuracy says.
+  ASSERT_EQ(report.predicted.size(), 300u);
+  const Dataset tested = test::banded_dataset(300, 28, 10, 2);
+  int right = 0;
+  for (size_t i = 0; i < 300; ++i) right += report.predicted[i] == tested.y[i];
+  EXPECT_NEAR(right / 300.0, e.accuracy, 1e-12);
+}
+
+TEST(NnTrainJob, WeightSnapshotsWhileTraining) {
+  // After a batch the payload is the model's weights (without the optimiser's state), bit-exact; taken again without a new
+  // batch it is empty; the per-batch loss is reported beside the running mean.
+  std::string error;
+  std::unique_ptr<Job> job =
+      make_job("train", "epochs=1 batch_size=16 limit=48 validation_split=0.25 seed=5", synthetic_mnist(48, 0), &error);
+  ASSERT_NE(job, nullptr) << error;
+  EXPECT_TRUE(job->take_payload().empty());  // nothing trained yet
+  ASSERT_TRUE(job->step());
+  const Bytes snapshot = job->take_payload();
+  ASSERT_FALSE(snapshot.empty());
+  EXPECT_TRUE(job->take_payload().empty());
+  Sequential from_snapshot;
+  ASSERT_TRUE(load_model(snapshot.data(), snapshot.size(), &from_snapshot, &error)) << error;
+  Sequential direct = lecture_model(5);
+  TrainConfig config = test::train_config(1, 16, 5);
+  config.validation_split = 0.25;
+  const Dataset train = test::banded_dataset(48, 28, 10, 1);
+  Training training(direct, train.view(), config);
+  ASSERT_TRUE(training.step());
+  EXPECT_EQ(test::weights_fingerprint(from_snapshot), test::weights_fingerprint(direct));
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  EXPECT_EQ(report.batches, 1);
+  EXPECT_DOUBLE_EQ(report.batch_loss, report.loss);  // the first batch of an epoch is its own mean
+  test::run_job(*job, 100);
+  EXPECT_GT(job->take_payload().size(), snapshot.size());  // done: Adam's state comes with the weights
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  ASSERT_EQ(report.history.size(), 1u);
+  EXPECT_FALSE(std::isnan(report.history[0].val_loss));  // 12 samples validate
+  EXPECT_GE(report.history[0].val_accuracy, 0);
 }
 
 TEST(NnTrainJob, ReportsADivergedRun) {
@@ -143,7 +188,14 @@ TEST(NnTrainJob, ReportsADivergedRun) {
   ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
   EXPECT_EQ(report.phase, "failed");
   EXPECT_NE(report.error.find("diverged"), std::string::npos) << report.error;
-  EXPECT_TRUE(job->output().empty());
+  // The last good weights only: a diverged model's non-finite weights are never sent.
+  const Bytes last = job->take_payload();
+  if (!last.empty()) {
+    Sequential kept;
+    ASSERT_TRUE(load_model(last.data(), last.size(), &kept, &error)) << error;
+    for (const Tensor<float>* w : kept.weights())
+      for (float v : w->data) ASSERT_TRUE(std::isfinite(v));
+  }
   EXPECT_FALSE(parse_train_report("phase=done\nsomething else", &report));
   EXPECT_FALSE(parse_train_report("epoch=1", &report));
 }

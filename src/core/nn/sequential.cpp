@@ -286,15 +286,25 @@ History Sequential::fit(const DataView& data, const TrainConfig& config, const F
   return training.history();
 }
 
-Evaluation Sequential::evaluate(const DataView& data, int batch_size) {
+Evaluation Sequential::evaluate(const DataView& data, int batch_size, std::vector<uint8_t>* predicted) {
   if (!fits(data, nullptr) || data.count == 0 || batch_size < 1) return {kNoValue, kNoValue};
   double loss = 0;
   int64_t correct = 0;
+  if (predicted) predicted->clear();
   for (int begin = 0; begin < data.count; begin += batch_size) {
     const DataView batch = data.slice(begin, batch_size);
     const BatchResult r = forward_batch(batch, nullptr, batch.count);
     loss += r.loss * batch.count;
     correct += r.correct;
+    if (predicted) {
+      // outputs (B, K): the first maximum of each row, as count_correct takes it
+      const Tensor<float>& out = pass_.outputs.back();
+      const int k = out.dim(1);
+      for (int i = 0; i < batch.count; ++i) {
+        const float* row = out.ptr() + int64_t(i) * k;
+        predicted->push_back(uint8_t(std::max_element(row, row + k) - row));
+      }
+    }
   }
   return {loss / data.count, double(correct) / data.count};
 }

@@ -113,7 +113,8 @@ class Sequential {
   // Trains on the samples (preprocessed per batch); stops at the first non-finite loss with History::Failed.
   History fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks = {});
   // Inference-mode loss and accuracy over the samples, batch by batch. NaN loss if they do not fit the model.
-  Evaluation evaluate(const DataView& data, int batch_size = 32);
+  // predicted, when given, receives each sample's class (the output's argmax), for a confusion matrix.
+  Evaluation evaluate(const DataView& data, int batch_size = 32, std::vector<uint8_t>* predicted = nullptr);
   // Probabilities (N, classes) for preprocessed inputs x (N, input_shape); empty if x's shape does not fit.
   Tensor<float> predict(const Tensor<float>& x, int batch_size = 32);
   // Every layer's output for one preprocessed input (input_shape, or (1, input_shape)), inference mode, each with a

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/config_text.h"
 #include "core/nn/mnist.h"
@@ -28,7 +29,10 @@ class TrainJob final : public Job {
 
   bool step() override {
     if (phase_ == "training") {
-      if (training_.step()) return true;
+      const TrainProgress before = training_.progress();
+      const bool more = training_.step();
+      note_batch(before, training_.progress());
+      if (more) return true;
       if (training_.history().status == History::Status::Failed) {
         phase_ = "failed";
         error_ = training_.history().error;
@@ -39,7 +43,9 @@ class TrainJob final : public Job {
     }
     if (phase_ == "testing") {
       const DataView chunk = test_.slice(tested_, kTestChunk);
-      const Evaluation e = model_.evaluate(chunk);
+      std::vector<uint8_t> classes;
+      const Evaluation e = model_.evaluate(chunk, 32, &classes);
+      for (uint8_t c : classes) predicted_ += char('0' + c);
       test_loss_sum_ += e.loss * chunk.count;
       test_correct_ += std::lround(e.accuracy * chunk.count);
       tested_ += chunk.count;
@@ -62,17 +68,32 @@ class TrainJob final : public Job {
                       " epochs=" + std::to_string(epochs_) + " seen=" + std::to_string(p.seen) +
                       " samples=" + std::to_string(p.samples) + " loss=" + format_double(p.loss) +
                       " accuracy=" + format_double(p.accuracy);
-    for (size_t i = 0; i < history.size(); ++i)
-      out += (i ? "," : " history=") + format_double(history[i].loss) + ":" + format_double(history[i].accuracy);
+    out += " batches=" + std::to_string(p.batches);
+    if (batch_samples_ > 0)
+      out += " batch_loss=" + format_double(batch_loss_) + " batch_accuracy=" + format_double(batch_accuracy_);
+    for (size_t i = 0; i < history.size(); ++i) {
+      const EpochLog& h = history[i];
+      out += (i ? "," : " history=") + format_double(h.loss) + ":" + format_double(h.accuracy);
+      if (!std::isnan(h.val_loss)) out += ":" + format_double(h.val_loss) + ":" + format_double(h.val_accuracy);
+    }
     out += " tested=" + std::to_string(tested_) + " test_samples=" + std::to_string(test_.count);
     if (tested_ > 0)
       out += " test_loss=" + format_double(test_loss_sum_ / tested_) +
-             " test_accuracy=" + format_double(double(test_correct_) / tested_);
+             " test_accuracy=" + format_double(double(test_correct_) / tested_) + " predicted=" + predicted_;
     if (!error_.empty()) out += "\nerror=" + error_;
     return out;
   }
 
-  std::vector<uint8_t> output() const override { return output_; }
+  // While training: the weights (a model file without the optimiser's state), when a batch has changed them since the
+  // last take and every one is finite, so the lab always holds the last good weights, even of a run that diverges.
+  // Once done: the whole model file, optimiser state included, to go on training from.
+  Bytes take_payload() override {
+    if (phase_ == "done") return std::exchange(output_, {});
+    const int64_t batches = training_.progress().batches;
+    if (batches == sent_batches_ || !weights_finite()) return {};
+    sent_batches_ = batches;
+    return save_model(model_, false);
+  }
 
   // False with the reason when the training cannot start (a given model that does not take MNIST).
   bool ready(std::string* error) const {
@@ -87,12 +108,31 @@ class TrainJob final : public Job {
     t.epochs = c.epochs;
     t.batch_size = c.batch_size;
     t.seed = c.seed;
+    t.validation_split = c.validation_split;
     return t;
   }
   bool finish() {
     phase_ = "done";
     output_ = save_model(model_);
     return false;
+  }
+  // The last training batch's own loss and accuracy, from the running means before and after it (a validation step
+  // or a step that ended the run changes nothing).
+  void note_batch(const TrainProgress& before, const TrainProgress& after) {
+    if (after.validating || after.batches == before.batches) return;
+    const bool same_epoch = after.epoch == before.epoch && after.seen > before.seen;
+    const int n = same_epoch ? after.seen - before.seen : after.seen;
+    if (n <= 0) return;
+    const double prior = same_epoch ? before.seen : 0;
+    batch_loss_ = (after.loss * after.seen - (same_epoch ? before.loss * prior : 0)) / n;
+    batch_accuracy_ = (after.accuracy * after.seen - (same_epoch ? before.accuracy * prior : 0)) / n;
+    batch_samples_ = n;
+  }
+  bool weights_finite() const {
+    for (const Tensor<float>* w : model_.weights())
+      for (float v : w->data)
+        if (!std::isfinite(v)) return false;
+    return true;
   }
 
   Sequential model_;
@@ -104,7 +144,11 @@ class TrainJob final : public Job {
   int tested_ = 0;
   double test_loss_sum_ = 0;
   int64_t test_correct_ = 0;
-  std::vector<uint8_t> output_;
+  std::string predicted_;  // each tested sample's class as a digit
+  double batch_loss_ = 0, batch_accuracy_ = 0;
+  int batch_samples_ = 0;
+  Bytes output_;
+  int64_t sent_batches_ = 0;
 };
 
 }  // namespace
@@ -112,7 +156,7 @@ class TrainJob final : public Job {
 std::string format_train_job_config(const TrainJobConfig& c) {
   return "epochs=" + std::to_string(c.epochs) + " batch_size=" + std::to_string(c.batch_size) +
          " limit=" + std::to_string(c.limit) + " test_limit=" + std::to_string(c.test_limit) +
-         " seed=" + std::to_string(c.seed);
+         " seed=" + std::to_string(c.seed) + " validation_split=" + format_double(c.validation_split);
 }
 
 bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::string* error) {
@@ -124,6 +168,8 @@ bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::str
     else if (key == "limit") ok = parse_int(value, &c.limit) && c.limit >= 0;
     else if (key == "test_limit") ok = parse_int(value, &c.test_limit) && c.test_limit >= 0;
     else if (key == "seed") ok = parse_int(value, &c.seed);
+    else if (key == "validation_split")
+      ok = parse_double(value, &c.validation_split) && c.validation_split >= 0 && c.validation_split < 1;
     else return KeyValue::UnknownKey;
     return ok ? KeyValue::Ok : KeyValue::BadValue;
   };
@@ -192,12 +238,23 @@ bool parse_train_report(std::string_view text, TrainReport* out) {
     else if (key == "test_samples") ok = parse_int(value, &r.test_samples);
     else if (key == "test_loss") ok = parse_double(value, &r.test_loss);
     else if (key == "test_accuracy") ok = parse_double(value, &r.test_accuracy);
-    else if (key == "history") {
+    else if (key == "batches") ok = parse_int(value, &r.batches);
+    else if (key == "batch_loss") ok = parse_double(value, &r.batch_loss);
+    else if (key == "batch_accuracy") ok = parse_double(value, &r.batch_accuracy);
+    else if (key == "predicted") {
+      r.predicted.clear();
+      for (char c : value) {
+        ok = ok && c >= '0' && c <= '9';
+        r.predicted.push_back(uint8_t(c - '0'));
+      }
+    } else if (key == "history") {
       for (const std::string_view item : split(value, ',')) {
-        const size_t colon = item.find(':');
+        const std::vector<std::string_view> parts = split(item, ':');
         EpochLog log;
-        ok = ok && colon != std::string_view::npos && parse_double(item.substr(0, colon), &log.loss) &&
-             parse_double(item.substr(colon + 1), &log.accuracy);
+        ok = ok && (parts.size() == 2 || parts.size() == 4) && parse_double(parts[0], &log.loss) &&
+             parse_double(parts[1], &log.accuracy);
+        if (ok && parts.size() == 4)
+          ok = parse_double(parts[2], &log.val_loss) && parse_double(parts[3], &log.val_accuracy);
         r.history.push_back(log);
       }
     } else {

@@ -1,0 +1,119 @@
+// Fakes of the platform's host services for the app tests (ImGui without a renderer): settings in memory, a job
+// runner that takes one step per lane on each poll on the calling thread (deterministic, and still exercises lanes,
+// start, progress, payloads, pause and cancel), and assets served from memory.
+#pragma once
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/host.h"
+#include "core/job.h"
+
+namespace hebblab::test {
+
+class MemorySettings final : public SettingsStore {
+ public:
+  std::optional<std::string> load() override { return text; }
+  bool save(const std::string& t, std::string* error) override {
+    if (full) {
+      *error = "quota full";
+      return false;
+    }
+    text = t;
+    ++saves;
+    return true;
+  }
+  std::optional<std::string> text;
+  bool full = false;
+  int saves = 0;
+};
+
+// Assets from memory: `files` by name; a name it lacks arrives with an error, as a failed fetch would.
+class MemoryAssets final : public AssetLoader {
+ public:
+  void request(const std::string& name, const std::string& purpose) override {
+    auto it = files.find(name);
+    queue.push_back(it == files.end() ? Loaded{purpose, name, {}, name + ": not found"}
+                                      : Loaded{purpose, name, it->second, ""});
+  }
+  std::optional<Loaded> take_loaded() override {
+    if (queue.empty()) return std::nullopt;
+    Loaded l = std::move(queue.front());
+    queue.pop_front();
+    return l;
+  }
+  std::map<std::string, Bytes> files;
+  std::deque<Loaded> queue;
+};
+
+class SteppingJobs final : public JobRunner {
+ public:
+  // Assets a request names come from here (as the worker would fetch them).
+  explicit SteppingJobs(const MemoryAssets* assets = nullptr) : assets_(assets) {}
+
+  int start(const std::string& lane_name, JobRequest request) override {
+    Lane& lane = lanes_[lane_name];
+    if (lane.job) events_.push_back({lane.id, JobEvent::Type::Cancelled, lane.job->progress(), lane.job->result(), {}});
+    lane = Lane{};
+    lane.id = ++last_id_;
+    std::string error;
+    for (const auto& [key, name] : request.assets) {
+      auto it = assets_ ? assets_->files.find(name) : decltype(assets_->files.end()){};
+      if (!assets_ || it == assets_->files.end()) {
+        events_.push_back({lane.id, JobEvent::Type::Error, 0, name + ": not found", {}});
+        return lane.id;
+      }
+      request.files[key] = it->second;
+    }
+    lane.job = make_job(request.kind, request.config, std::move(request.files), &error);
+    if (!lane.job) events_.push_back({lane.id, JobEvent::Type::Error, 0, error, {}});
+    return lane.id;
+  }
+  void cancel(int id) override {
+    for (auto& [name, lane] : lanes_)
+      if (lane.id == id && lane.job) lane.cancel = true;
+  }
+  void set_paused(int id, bool paused) override {
+    for (auto& [name, lane] : lanes_)
+      if (lane.id == id) lane.paused = paused;
+  }
+  std::vector<JobEvent> poll() override {
+    std::vector<JobEvent> out(std::make_move_iterator(events_.begin()), std::make_move_iterator(events_.end()));
+    events_.clear();
+    for (auto& [name, lane] : lanes_) {
+      if (!lane.job || lane.paused) continue;
+      if (lane.cancel) {
+        out.push_back({lane.id, JobEvent::Type::Cancelled, lane.job->progress(), lane.job->result(), {}});
+        lane.job.reset();
+        continue;
+      }
+      const bool more = lane.job->step();
+      out.push_back({lane.id, more ? JobEvent::Type::Progress : JobEvent::Type::Done, lane.job->progress(),
+                     lane.job->result(), lane.job->take_payload()});
+      ++steps;
+      if (!more) lane.job.reset();
+    }
+    return out;
+  }
+  bool running(const std::string& lane_name) const {
+    auto it = lanes_.find(lane_name);
+    return it != lanes_.end() && it->second.job != nullptr;
+  }
+  int steps = 0;
+
+ private:
+  struct Lane {
+    std::unique_ptr<Job> job;
+    int id = 0;
+    bool cancel = false, paused = false;
+  };
+  const MemoryAssets* assets_;
+  std::map<std::string, Lane> lanes_;
+  std::vector<JobEvent> events_;
+  int last_id_ = 0;
+};
+
+}  // namespace hebblab::test
