@@ -1,0 +1,224 @@
+// The convolution lab on its own, under ImGui with no renderer (as test_app.cpp runs the whole app): the MNIST index
+// stays within the digits that are there, the custom kernel's weights survive the settings exactly, and saved images
+// are read in either case of hex digit.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app/ui_convolution.h"
+#include "core/config_text.h"
+#include "core/json_writer.h"
+#include "core/settings.h"
+#include "fake_host.h"
+
+namespace hebblab {
+namespace {
+
+// An IDX file of unsigned bytes: 00 00 08 <rank>, the sizes as big-endian uint32, then the values.
+std::vector<uint8_t> idx_file(const std::vector<uint32_t>& dims, const std::vector<uint8_t>& values) {
+  std::vector<uint8_t> out = {0, 0, 0x08, static_cast<uint8_t>(dims.size())};
+  for (uint32_t d : dims)
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(d >> shift));
+  out.insert(out.end(), values.begin(), values.end());
+  return out;
+}
+
+constexpr uint8_t kLabels[] = {7, 2, 1};
+
+class ConvolutionLabTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.Fonts->AddFontDefault();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // Three 28 x 28 test digits, each one gray level, and their labels.
+    std::vector<uint8_t> images;
+    for (int i = 0; i < 3; ++i) images.insert(images.end(), 28 * 28, static_cast<uint8_t>(50 * (i + 1)));
+    assets.files["mnist/t10k-images-idx3-ubyte"] = idx_file({3, 28, 28}, images);
+    assets.files["mnist/t10k-labels-idx1-ubyte"] = idx_file({3}, std::vector<uint8_t>(std::begin(kLabels), std::end(kLabels)));
+    host.assets = &assets;
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  // One frame with the lab filling the screen.
+  void frame() {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("lab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    font_size = ImGui::GetFontSize();
+    frame_height = ImGui::GetFrameHeight();
+    inner_spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+    widgets.begin_frame();
+    while (auto loaded = assets.take_loaded())  // as App::route_assets() hands the lab what it asked for
+      if (loaded->purpose == "convolution") lab.on_asset(*loaded, status);
+    lab.draw(host, widgets);
+    ImGui::End();
+    ImGui::Render();
+  }
+  // Press and release the left button at a point, a frame apart, as test_app.cpp's click() does.
+  void click_at(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+  }
+  // The "-" (step -1) or "+" (step +1) button of the MNIST index field. InputInt lays out, within the width the lab
+  // gives it (7 font sizes): the text field, then "-" and "+", each a frame-height square after the inner spacing.
+  void step_mnist_index(int step) {
+    frame();
+    const auto it = widgets.rects().find("conv.mnist_index");
+    ASSERT_NE(it, widgets.rects().end()) << "the MNIST index field is not drawn";
+    const WidgetRect& r = it->second;
+    const float plus_centre = r.x + font_size * 7 - frame_height * 0.5f;
+    const float minus_centre = plus_centre - frame_height - inner_spacing;
+    click_at(step < 0 ? minus_centre : plus_centre, r.y + r.h * 0.5f);
+  }
+  std::string json() const {
+    JsonWriter j;
+    j.begin_object();
+    lab.write_json(j);
+    j.end_object();
+    return j.str();
+  }
+  static bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+  test::MemoryAssets assets;
+  Host host;
+  WidgetRegistry widgets;
+  std::string status;
+  ConvolutionLab lab;
+  float font_size = 0, frame_height = 0, inner_spacing = 0;
+};
+
+// Show the MNIST source and let the two files arrive.
+void show_mnist(ConvolutionLab& lab, int index) {
+  Settings s;
+  s.set("conv.source", "mnist");
+  s.set_int("conv.mnist_index", index);
+  std::string error;
+  ASSERT_TRUE(lab.load(s, &error)) << error;
+}
+
+TEST_F(ConvolutionLabTest, MnistIndexStepsStayWithinTheDigits) {
+  show_mnist(lab, 0);
+  for (int i = 0; i < 3; ++i) frame();  // request, arrive, show
+  ASSERT_TRUE(contains(json(), "\"mnist_index\":0,\"mnist_label\":7")) << json() << "\n" << status;
+
+  step_mnist_index(+1);  // the clicks do reach the buttons
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":1,\"mnist_label\":2")) << json();
+  step_mnist_index(-1);
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":0,\"mnist_label\":7")) << json();
+  step_mnist_index(-1);  // at the first digit: before the fix the label of digit -1 was read here
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":0,\"mnist_label\":7")) << json();
+
+  step_mnist_index(+1);
+  step_mnist_index(+1);
+  step_mnist_index(+1);  // past the last digit
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":2,\"mnist_label\":1")) << json();
+}
+
+TEST_F(ConvolutionLabTest, LoadedMnistIndexIsClampedToTheDigitsThatArrived) {
+  show_mnist(lab, 1);
+  for (int i = 0; i < 3; ++i) frame();
+  ASSERT_TRUE(contains(json(), "\"mnist_index\":1,\"mnist_label\":2")) << json() << "\n" << status;
+  show_mnist(lab, 7);  // settings from a session with all 10,000 digits; only 3 are here
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":2,\"mnist_label\":1")) << json();
+  frame();
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":2,\"mnist_label\":1")) << json();
+}
+
+TEST_F(ConvolutionLabTest, CustomKernelWeightsSurviveTheSettingsExactly) {
+  const std::vector<float> weights = {1.0f / 9.0f, 0.1234567f, -1.0f / 3.0f, 1e-7f, 3.4e38f,
+                                      0.1f,        -2.5f,      100.0f,       0.0f};
+  std::string text;
+  for (float w : weights) text += (text.empty() ? "" : " ") + format_double(w);
+  Settings in;
+  in.set("conv.kernel", "custom");
+  in.set_int("conv.custom_size", 3);
+  in.set("conv.custom", text);
+  std::string error;
+  ASSERT_TRUE(lab.load(in, &error)) << error;
+
+  // Saved, stored as text, read back into a fresh lab and saved again: still the same floats, bit for bit.
+  Settings saved;
+  lab.save(saved);
+  ConvolutionLab again;
+  ASSERT_TRUE(again.load(Settings::parse(saved.serialize()), &error)) << error;
+  Settings resaved;
+  again.save(resaved);
+  const std::string saved_text = resaved.get("conv.custom");
+  const std::vector<std::string_view> words = split_words(saved_text);
+  ASSERT_EQ(words.size(), weights.size()) << saved_text;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    double back = 0;
+    ASSERT_TRUE(parse_double(words[i], &back)) << words[i];
+    EXPECT_EQ(static_cast<float>(back), weights[i]) << "weight " << i << " saved as " << words[i];
+  }
+}
+
+TEST_F(ConvolutionLabTest, CustomKernelWeightsThatAreNotNumbersAreReported) {
+  for (const char* bad : {"1 2 3 4 5 6 7 8 x", "1 2 3 4 5 6 7 8", "1 2 3 4 5 6 7 8 1e300", "1 2 3 4 5 6 7 8 9,5"}) {
+    Settings in;
+    in.set("conv.kernel", "custom");
+    in.set("conv.custom", bad);
+    std::string error;
+    EXPECT_FALSE(lab.load(in, &error)) << bad;
+    EXPECT_EQ(error, "conv.custom") << bad;
+  }
+}
+
+TEST_F(ConvolutionLabTest, SavedImagesAcceptBothCasesOfHexDigits) {
+  // A 28 x 28 canvas whose first pixels are written in upper, lower and mixed case.
+  const std::string first = "007FA0Bec3FF0a";
+  std::string canvas = first + std::string(28 * 28 * 2 - first.size(), '0');
+  Settings in;
+  in.set_int("conv.canvas_size", 28);
+  in.set("conv.canvas", canvas);
+  in.set("conv.own_name", "own.png");
+  in.set("conv.own_size", "2x2");
+  in.set("conv.own", "0A0b0CfF");
+  std::string error;
+  ASSERT_TRUE(lab.load(in, &error)) << error;
+
+  Settings out;
+  lab.save(out);
+  EXPECT_EQ(out.get("conv.canvas").substr(0, first.size()), "007fa0bec3ff0a");
+  EXPECT_EQ(out.get("conv.canvas").size(), canvas.size());
+  EXPECT_EQ(out.get("conv.own"), "0a0b0cff");
+  EXPECT_EQ(out.get("conv.own_name"), "own.png");
+}
+
+TEST_F(ConvolutionLabTest, SavedImagesWithOtherCharactersAreReported) {
+  for (const char* bad : {"0g", "-1", " 1", "+1", "x1", "1\xc3"}) {
+    std::string canvas = std::string(bad) + std::string(28 * 28 * 2 - 2, '0');
+    Settings in;
+    in.set_int("conv.canvas_size", 28);
+    in.set("conv.canvas", canvas);
+    std::string error;
+    EXPECT_FALSE(lab.load(in, &error)) << bad;
+    EXPECT_EQ(error, "conv.canvas") << bad;
+  }
+  Settings in;
+  in.set("conv.own_size", "2x2");
+  in.set("conv.own", "0a0b0c0G");
+  std::string error;
+  EXPECT_FALSE(lab.load(in, &error));
+  EXPECT_EQ(error, "conv.own");
+}
+
+}  // namespace
+}  // namespace hebblab
