@@ -1,5 +1,6 @@
-// `hebblab predict`: a trained model's class probabilities for one image file (28 x 28 PGM or PNG, grey or colour,
-// read as grey). MNIST digits are white on black, as the model was trained. The only place stb_image is compiled.
+// `hebblab predict`: a trained model's class probabilities for one image file of the model's input size (28 x 28 for
+// MNIST, 16 x 16 for a 16 x 16 data set; PGM or PNG, grey or colour, read as grey). MNIST digits are white on black,
+// as the model was trained. The only place stb_image is compiled.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,9 +26,10 @@ const char* const kPredictUsage =
     "usage: hebblab predict --load FILE IMAGE [--json]\n"
     "\n"
     "Prints the class probabilities that the model in FILE (from hebblab train --save) gives the image IMAGE: a PGM\n"
-    "or PNG of the model's input size (28 x 28 for MNIST), read as grey values 0..255 and divided by 255 as in\n"
-    "training. MNIST digits are white on a black background. --json prints one JSON object with the prediction,\n"
-    "the probabilities and the inference time. Exit code 2 on bad input.\n";
+    "or PNG of the model's input size (28 x 28 for MNIST; another size is refused), read as grey values 0..255 and\n"
+    "divided by 255 as in training. MNIST digits are white on a black background. One probability per class of the\n"
+    "model (10 for MNIST). --json prints one JSON object with the prediction, the probabilities and the inference\n"
+    "time. Exit code 2 on bad input.\n";
 
 // The image as the model's input (1, H, W, 1), grey values / 255.
 bool load_image(const std::string& path, const Shape& input, Tensor<float>* x, std::string* error) {

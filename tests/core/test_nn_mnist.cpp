@@ -71,5 +71,85 @@ TEST_F(Mnist, FiveThousandImagesOneEpochReachNinetyPercent) {
   EXPECT_GE(e.accuracy, 0.90);
 }
 
+// Other IDX data sets: any grey image size of 1..256 pixels a side, and as many classes as the largest label + 1,
+// 2..10; everything else is refused with a message naming the file, before the images are copied.
+TEST(MnistFiles, AnotherDataSetKeepsItsImageSizeAndClasses) {
+  const Dataset bars = test::banded_dataset(30, 16, 3, 1);
+  Dataset d;
+  std::string error;
+  ASSERT_TRUE(mnist_dataset(MnistSplit::Train, test::idx_bytes({30, 16, 16}, bars.x), test::idx_bytes({30}, bars.y),
+                            &d, &error))
+      << error;
+  EXPECT_EQ(d.sample_shape, (Shape{16, 16, 1}));
+  EXPECT_EQ(d.num_classes, 3);
+  EXPECT_EQ(d.size(), 30);
+  EXPECT_EQ(d.x, bars.x);
+  // (N, H, W, 1) is the same; a rectangle keeps its sides.
+  ASSERT_TRUE(mnist_dataset(MnistSplit::Train, test::idx_bytes({30, 16, 16, 1}, bars.x),
+                            test::idx_bytes({30}, bars.y), &d, &error))
+      << error;
+  EXPECT_EQ(d.sample_shape, (Shape{16, 16, 1}));
+  ASSERT_TRUE(mnist_dataset(MnistSplit::Train, test::idx_bytes({30, 8, 32}, bars.x), test::idx_bytes({30}, bars.y),
+                            &d, &error))
+      << error;
+  EXPECT_EQ(d.sample_shape, (Shape{8, 32, 1}));
+  // The test split takes the training set's classes, even when its own labels stop below the last one.
+  ASSERT_TRUE(mnist_dataset(MnistSplit::Test, test::idx_bytes({2, 16, 16}, std::vector<uint8_t>(512, 9)),
+                            test::idx_bytes({2}, {0, 1}), &d, &error, 3))
+      << error;
+  EXPECT_EQ(d.num_classes, 3);
+}
+
+TEST(MnistFiles, ClassesOutsideTwoToTenAreRefusedNamingTheFile) {
+  const std::vector<uint8_t> images = test::idx_bytes({4, 2, 2}, std::vector<uint8_t>(16, 7));
+  Dataset d;
+  d.num_classes = 99;  // untouched by every failure below
+  std::string error;
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, images, test::idx_bytes({4}, {0, 10, 3, 1}), &d, &error));
+  EXPECT_EQ(error, "train-labels-idx1-ubyte: the labels go up to 10: 11 classes, more than the 10 HebbLab trains "
+                   "(labels 0..9)");
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, images, test::idx_bytes({4}, {0, 0, 0, 0}), &d, &error));
+  EXPECT_NE(error.find("train-labels-idx1-ubyte: every label is 0"), std::string::npos) << error;
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, test::idx_bytes({0, 2, 2}, {}), test::idx_bytes({0}, {}), &d, &error));
+  EXPECT_EQ(error, "train-labels-idx1-ubyte: there are no labels");
+  // A test label beyond the training set's classes.
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Test, images, test::idx_bytes({4}, {0, 1, 3, 2}), &d, &error, 3));
+  EXPECT_EQ(error, "t10k-labels-idx1-ubyte: label 3 of sample 2 is not one of the training set's 3 classes 0..2");
+  EXPECT_EQ(d.num_classes, 99);
+}
+
+TEST(MnistFiles, ImageShapesAreCheckedFromTheHeader) {
+  const std::vector<uint8_t> labels = test::idx_bytes({1}, {1});
+  Dataset d;
+  d.num_classes = 99;
+  std::string error;
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, test::idx_bytes({1, 0, 0}, {}), labels, &d, &error));
+  EXPECT_EQ(error, "train-images-idx3-ubyte: the images are 0 x 0 pixels; HebbLab takes 1 to 256 pixels a side");
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, test::idx_bytes({1, 1, 257}, std::vector<uint8_t>(257)), labels, &d,
+                             &error));
+  EXPECT_NE(error.find("1 x 257 pixels"), std::string::npos) << error;
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, test::idx_bytes({1, 2, 2, 3}, std::vector<uint8_t>(12)), labels, &d,
+                             &error));
+  EXPECT_NE(error.find("3 channels"), std::string::npos) << error;
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, test::idx_bytes({4}, {0, 1, 2, 3}), labels, &d, &error));
+  EXPECT_NE(error.find("train-images-idx3-ubyte: images must be N x H x W"), std::string::npos) << error;
+  // A header claiming 2^31 - 1 images of 28 x 28 in a file of 16 bytes: refused from the header, nothing allocated.
+  std::vector<uint8_t> huge = test::idx_bytes({0x7fffffff, 28, 28}, {});
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, huge, labels, &d, &error));
+  EXPECT_NE(error.find("train-images-idx3-ubyte: truncated IDX file: its header promises 2147483647 x 28 x 28"),
+            std::string::npos)
+      << error;
+  // Sides past 2^64 bytes in all (a product no integer holds) are reported, not overflowed.
+  huge = test::idx_bytes({0x7fffffff, 0x7fffffff, 0x7fffffff}, {});
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, huge, labels, &d, &error));
+  EXPECT_NE(error.find("= more than 2^63 bytes of data, the file has 0"), std::string::npos) << error;
+  // Still gzipped.
+  EXPECT_FALSE(mnist_dataset(MnistSplit::Train, {0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0}, labels, &d, &error));
+  EXPECT_NE(error.find("train-images-idx3-ubyte: not an IDX file: it starts with 1f 8b 08 00"), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("gzip-compressed: unpack it first"), std::string::npos) << error;
+  EXPECT_EQ(d.num_classes, 99);
+}
+
 }  // namespace
 }  // namespace hebblab

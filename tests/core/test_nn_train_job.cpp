@@ -25,6 +25,18 @@ JobFiles synthetic_mnist(int n, int m) {
   return files;
 }
 
+// The four files for a data set of n training and m test images of side x side pixels and `classes` classes (class
+// k lights up band k of the image).
+JobFiles synthetic_set(int n, int m, int side, int classes) {
+  const Dataset train = test::banded_dataset(n, side, classes, 1), test_set = test::banded_dataset(m, side, classes, 2);
+  JobFiles files;
+  files["train-images-idx3-ubyte"] = test::idx_bytes({n, side, side}, train.x);
+  files["train-labels-idx1-ubyte"] = test::idx_bytes({n}, train.y);
+  files["t10k-images-idx3-ubyte"] = test::idx_bytes({m, side, side}, test_set.x);
+  files["t10k-labels-idx1-ubyte"] = test::idx_bytes({m}, test_set.y);
+  return files;
+}
+
 TEST(NnTrainJob, ConfigText) {
   TrainJobConfig c;
   c.epochs = 2;
@@ -198,6 +210,97 @@ TEST(NnTrainJob, ReportsADivergedRun) {
   }
   EXPECT_FALSE(parse_train_report("phase=done\nsomething else", &report));
   EXPECT_FALSE(parse_train_report("epoch=1", &report));
+}
+
+// A data set other than MNIST: 3 classes of 16 x 16 images. The new model is the lecture's for (16, 16, 1) and 3
+// classes, trained exactly as a direct fit would, and it learns the set.
+TEST(NnTrainJob, TrainsAThreeClassSixteenBySixteenSet) {
+  std::string error;
+  std::unique_ptr<Job> job = make_job("train", "epochs=3 batch_size=16 seed=4", synthetic_set(300, 60, 16, 3), &error);
+  ASSERT_NE(job, nullptr) << error;
+  test::run_job(*job, 1000);
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  ASSERT_EQ(report.phase, "done") << report.error;
+  EXPECT_EQ(report.tested, 60);
+  EXPECT_GT(report.test_accuracy, 0.8);
+  for (uint8_t c : report.predicted) EXPECT_LT(c, 3);
+  const Bytes model_file = job->take_payload();
+  Sequential trained;
+  ASSERT_TRUE(load_model(model_file.data(), model_file.size(), &trained, &error)) << error;
+  EXPECT_EQ(trained.input_shape(), (Shape{16, 16, 1}));
+  EXPECT_EQ(trained.output_shape(), (Shape{3}));
+
+  Sequential direct = lecture_model(4, {16, 16, 1}, 3);
+  const History h = direct.fit(test::banded_dataset(300, 16, 3, 1).view(), test::train_config(3, 16, 4));
+  ASSERT_EQ(h.status, History::Status::Completed) << h.error;
+  EXPECT_EQ(test::weights_fingerprint(trained), test::weights_fingerprint(direct));
+
+  // Handed back with its data it goes on training; with MNIST-shaped data or another class count it is refused.
+  JobFiles again = synthetic_set(300, 60, 16, 3);
+  again["model"] = model_file;
+  EXPECT_NE(make_job("train", "epochs=1", std::move(again), &error), nullptr) << error;
+  again = synthetic_mnist(48, 0);
+  again["model"] = model_file;
+  EXPECT_EQ(make_job("train", "epochs=1", std::move(again), &error), nullptr);
+  EXPECT_EQ(error, "train job: model: the model takes (None, 16, 16, 1) but the images are 28 x 28");
+  again = synthetic_set(100, 0, 16, 4);
+  again["model"] = model_file;
+  EXPECT_EQ(make_job("train", "epochs=1", std::move(again), &error), nullptr);
+  EXPECT_EQ(error, "train job: model: the model has 3 outputs but the labels have 4 classes");
+}
+
+TEST(NnTrainJob, AModelThatDoesNotFitTheDataIsRefused) {
+  std::string error;
+  JobFiles files = synthetic_set(40, 10, 16, 3);
+  files["model"] = save_model(lecture_model(1));
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_EQ(error, "train job: model: the model takes (None, 28, 28, 1) but the images are 16 x 16");
+  files["model"] = save_model(lecture_model(1, {16, 16, 1}, 10));
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_EQ(error, "train job: model: the model has 10 outputs but the labels have 3 classes");
+  Sequential no_dense;  // its output is an image (None, 14, 14, 3), not one unit per class
+  no_dense.add(Input{{16, 16, 1}});
+  no_dense.add(Conv2D(3, {3, 3}, Activation::Relu));
+  files["model"] = save_model(no_dense);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("train job: model: the model outputs (None, 14, 14, 3), not one probability per class"),
+            std::string::npos)
+      << error;
+  files["model"] = save_model(lecture_model(1, {16, 16, 1}, 3));
+  EXPECT_NE(make_job("train", "epochs=1", files, &error), nullptr) << error;
+}
+
+TEST(NnTrainJob, DataSetsOutsideTheLimitsAreRefused) {
+  std::string error;
+  // 11 classes (labels up to 10) and 1 class (every label 0).
+  JobFiles files = synthetic_set(200, 10, 16, 11);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_EQ(error, "train job: train-labels-idx1-ubyte: the labels go up to 10: 11 classes, more than the 10 HebbLab "
+                   "trains (labels 0..9)");
+  files = synthetic_set(20, 10, 16, 1);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("train job: train-labels-idx1-ubyte: every label is 0: one class"), std::string::npos)
+      << error;
+  // Test labels beyond the training set's classes; test images of another size.
+  files = synthetic_set(40, 10, 16, 3);
+  files["t10k-labels-idx1-ubyte"] = test::idx_bytes({10}, std::vector<uint8_t>(10, 3));
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("t10k-labels-idx1-ubyte: label 3 of sample 0 is not one of the training set's 3 classes"),
+            std::string::npos)
+      << error;
+  files = synthetic_set(40, 10, 16, 3);
+  const Dataset other = test::banded_dataset(10, 20, 3, 2);
+  files["t10k-images-idx3-ubyte"] = test::idx_bytes({10, 20, 20}, other.x);
+  files["t10k-labels-idx1-ubyte"] = test::idx_bytes({10}, other.y);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_EQ(error, "train job: t10k-images-idx3-ubyte: the test images are 20 x 20, the training images 16 x 16");
+  // Images too small for the lecture's model (two 3 x 3 convolutions and a 2 x 2 pooling need 6 x 6).
+  files = synthetic_set(40, 0, 5, 3);
+  EXPECT_EQ(make_job("train", "epochs=1", files, &error), nullptr);
+  EXPECT_NE(error.find("train job: the lecture's model cannot take 5 x 5 images: layer 3"), std::string::npos)
+      << error;
+  EXPECT_NE(make_job("train", "epochs=1", synthetic_set(40, 0, 6, 3), &error), nullptr) << error;
 }
 
 }  // namespace

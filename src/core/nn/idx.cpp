@@ -1,6 +1,7 @@
 // IDX parsing with a precise message for each way a file can be wrong, and the images + labels pairing.
 #include "idx.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace hebblab {
@@ -23,7 +24,7 @@ bool fail(std::string* error, const std::string& message) {
 
 }  // namespace
 
-bool parse_idx(const uint8_t* bytes, size_t size, IdxArray* out, std::string* error) {
+bool parse_idx_dims(const uint8_t* bytes, size_t size, std::vector<int>* dims_out, std::string* error) {
   if (size < 4)
     return fail(error,
                 "not an IDX file: it has " + std::to_string(size) + " bytes, fewer than its 4-byte magic number");
@@ -56,15 +57,57 @@ bool parse_idx(const uint8_t* bytes, size_t size, IdxArray* out, std::string* er
   }
   if (total > double(size - header))
     return fail(error, "truncated IDX file: its header promises " + dims_text(dims) + " = " +
-                           std::to_string(static_cast<uint64_t>(total)) + " bytes of data, the file has " +
-                           std::to_string(size - header));
+                           (total < 0x1p63 ? std::to_string(static_cast<uint64_t>(total)) : "more than 2^63") +
+                           " bytes of data, the file has " + std::to_string(size - header));
   const size_t count = static_cast<size_t>(total);
   if (count < size - header)
     return fail(error, "IDX file has " + std::to_string(size - header - count) + " bytes after the " +
                            dims_text(dims) + " values its header promises");
-  out->dims = std::move(dims);
-  out->data.assign(bytes + header, bytes + header + count);
+  *dims_out = std::move(dims);
   return true;
+}
+
+bool parse_idx(const uint8_t* bytes, size_t size, IdxArray* out, std::string* error) {
+  std::vector<int> dims;
+  if (!parse_idx_dims(bytes, size, &dims, error)) return false;
+  const size_t header = 4 + 4 * dims.size();
+  out->dims = std::move(dims);
+  out->data.assign(bytes + header, bytes + size);  // parse_idx_dims checked: exactly the values follow the header
+  return true;
+}
+
+std::string check_image_dims(const std::vector<int>& dims) {
+  if (dims.size() != 3 && dims.size() != 4)
+    return "images must be N x H x W or N x H x W x 1, got " + dims_text(dims);
+  if (dims.size() == 4 && dims[3] != 1)
+    return "the images have " + std::to_string(dims[3]) + " channels; HebbLab trains on grey images (1 channel)";
+  const int side = kMaxImageSide;
+  if (dims[1] < 1 || dims[2] < 1 || dims[1] > side || dims[2] > side)
+    return "the images are " + std::to_string(dims[1]) + " x " + std::to_string(dims[2]) +
+           " pixels; HebbLab takes 1 to " + std::to_string(side) + " pixels a side";
+  return "";
+}
+
+int label_classes(const IdxArray& labels, std::string* error) {
+  if (labels.data.empty()) {
+    fail(error, "there are no labels");
+    return 0;
+  }
+  int top = 0;
+  for (uint8_t v : labels.data) top = std::max(top, int(v));
+  const int classes = top + 1;
+  if (classes > kMaxClasses) {
+    fail(error, "the labels go up to " + std::to_string(top) + ": " + std::to_string(classes) +
+                    " classes, more than the " + std::to_string(kMaxClasses) + " HebbLab trains (labels 0.." +
+                    std::to_string(kMaxClasses - 1) + ")");
+    return 0;
+  }
+  if (classes < kMinClasses) {
+    fail(error, "every label is 0: one class, nothing to tell apart (a data set needs " +
+                    std::to_string(kMinClasses) + " to " + std::to_string(kMaxClasses) + " classes, labels 0..K-1)");
+    return 0;
+  }
+  return classes;
 }
 
 bool make_dataset(IdxArray images, IdxArray labels, int num_classes, Dataset* out, std::string* error) {

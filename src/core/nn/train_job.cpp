@@ -9,6 +9,7 @@
 #include "core/config_text.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
+#include "core/nn/model_spec.h"
 
 namespace hebblab {
 namespace {
@@ -95,7 +96,7 @@ class TrainJob final : public Job {
     return save_model(model_, false);
   }
 
-  // False with the reason when the training cannot start (a given model that does not take MNIST).
+  // False with the reason when the training cannot start (a given model that does not fit the data).
   bool ready(std::string* error) const {
     if (training_.history().status != History::Status::Failed) return true;
     *error = training_.history().error;
@@ -194,18 +195,38 @@ std::unique_ptr<Job> make_train_job(const TrainJobConfig& config, JobFiles files
   if (!mnist_dataset(MnistSplit::Train, files[mnist_images_file(MnistSplit::Train)],
                      files[mnist_labels_file(MnistSplit::Train)], &train, &message))
     return fail(message);
-  if (has(mnist_images_file(MnistSplit::Test)) &&
-      !mnist_dataset(MnistSplit::Test, files[mnist_images_file(MnistSplit::Test)],
-                     files[mnist_labels_file(MnistSplit::Test)], &test, &message))
-    return fail(message);
+  if (has(mnist_images_file(MnistSplit::Test))) {
+    if (!mnist_dataset(MnistSplit::Test, files[mnist_images_file(MnistSplit::Test)],
+                       files[mnist_labels_file(MnistSplit::Test)], &test, &message, train.num_classes))
+      return fail(message);
+    if (test.sample_shape != train.sample_shape)
+      return fail(std::string(mnist_images_file(MnistSplit::Test)) + ": the test images are " +
+                  std::to_string(test.sample_shape[0]) + " x " + std::to_string(test.sample_shape[1]) +
+                  ", the training images " + std::to_string(train.sample_shape[0]) + " x " +
+                  std::to_string(train.sample_shape[1]));
+  }
   test.sample_shape = train.sample_shape;  // an absent test set is an empty one of the right shape
   test.num_classes = train.num_classes;
 
-  Sequential model = lecture_model(config.seed);
+  // The model follows the data: its input the images' shape, its last layer one unit per class.
+  Sequential model;
   if (has("model")) {
     const std::vector<uint8_t>& bytes = files["model"];
     if (!load_model(bytes.data(), bytes.size(), &model, &message)) return fail("model: " + message);
-    if (!model.compiled()) model.compile(Loss::CategoricalCrossentropy, Adam());
+    message = model_data_mismatch(model, train.sample_shape, train.num_classes);
+    if (!message.empty()) return fail("model: " + message);
+    if (!model.compiled() && !model.compile(Loss::CategoricalCrossentropy, Adam(), &message))
+      return fail("model: " + message);
+  } else {
+    model = lecture_model(config.seed, train.sample_shape, train.num_classes);
+    if (model.size() == 0) {
+      SpecError why;
+      Sequential unused;
+      build_model(preset_spec(ModelPreset::Lecture), train.sample_shape, train.num_classes, config.seed, &unused, &why);
+      return fail("the lecture's model cannot take " + std::to_string(train.sample_shape[0]) + " x " +
+                  std::to_string(train.sample_shape[1]) + " images: " +
+                  (why.layer >= 0 ? "layer " + std::to_string(why.layer + 1) + ": " : "") + why.message);
+    }
   }
   files.clear();  // the datasets hold copies of what they need; the IDX bytes can go now
 
