@@ -63,6 +63,7 @@ void App::load_settings() {
   if (!(ui_scale_ >= 0.75f && ui_scale_ <= 2.0f)) ui_scale_ = 1.0f;
   hopfield_.load(s, &error);
   convolution_.load(s, &error);
+  cnn_.load(s, &error);
   if (!error.empty()) {
     char buf[512];
     std::snprintf(buf, sizeof buf, tr(Str::StatusLoadProblem), error.c_str());
@@ -78,6 +79,7 @@ Settings App::collect_settings() const {
   s.set_double("ui.scale", ui_scale_);
   hopfield_.save(s);
   convolution_.save(s);
+  cnn_.save(s);
   return s;
 }
 
@@ -125,9 +127,17 @@ void App::route_opened_files() {
   if (!host_.files) return;
   while (auto file = host_.files->take_opened()) {
     const bool drop = file->purpose == "drop";
-    if (file->purpose == "patterns" || (drop && tab_ == Tab::Hopfield)) hopfield_.open_file(*file, status_);
-    else if (file->purpose == "image" || (drop && tab_ == Tab::Convolution)) convolution_.open_file(*file, status_);
-    else status_ = tr(Str::StatusDropWhere);
+    if (file->purpose == "patterns" || (drop && tab_ == Tab::Hopfield)) {
+      hopfield_.open_file(*file, status_);
+    } else if (file->purpose == "image" || (drop && tab_ == Tab::Convolution)) {
+      convolution_.open_file(*file, status_);
+    } else if (file->purpose == "model" || file->purpose == "dataset" || (drop && tab_ == Tab::Cnn)) {
+      // A dropped file on the CNN tab: a model file by its magic number, else one of a dataset's IDX files.
+      if (drop) file->purpose = as_text(file->bytes).substr(0, 8) == "HEBBLABM" ? "model" : "dataset";
+      cnn_.open_file(*file, status_);
+    } else {
+      status_ = tr(Str::StatusDropWhere);
+    }
   }
 }
 
@@ -136,13 +146,20 @@ void App::route_job_events() {
   if (!host_.jobs) return;
   for (JobEvent& e : host_.jobs->poll()) {
     if (e.id == hopfield_.job_id()) hopfield_.on_job_event(e);
+    else if (e.id == cnn_.job_id()) cnn_.on_job_event(e, status_);
   }
+}
+
+void App::route_slots() {
+  if (!host_.slots) return;
+  while (auto result = host_.slots->take()) cnn_.on_slot(*result, status_);
 }
 
 void App::route_assets() {
   if (!host_.assets) return;
   while (auto loaded = host_.assets->take_loaded()) {
     if (loaded->purpose == "convolution") convolution_.on_asset(*loaded, status_);
+    else if (loaded->purpose == "cnn") cnn_.on_asset(*loaded, status_);
   }
 }
 
@@ -152,6 +169,7 @@ void App::frame() {
   route_opened_files();
   route_job_events();
   route_assets();
+  route_slots();
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -178,7 +196,7 @@ void App::frame() {
       switch (item.tab) {
         case Tab::Hopfield: hopfield_.draw(host_, widgets_, status_); break;
         case Tab::Convolution: convolution_.draw(host_, widgets_); break;
-        case Tab::Cnn: teaching_text(tr(Str::CnnComing)); break;
+        case Tab::Cnn: cnn_.draw(host_, widgets_, status_); break;
         case Tab::About:
           ImGui::TextWrapped("%s", tr(Str::AboutText));
           section_title(tr(Str::AboutStart));
@@ -211,6 +229,7 @@ std::string App::state_json() const {
   j.key("texture_uploads").value(host_.textures ? host_.textures->value_uploads() : 0);
   hopfield_.write_json(j);
   convolution_.write_json(j);
+  cnn_.write_json(j);
   j.key("widgets").begin_object();
   for (const auto& [name, r] : widgets_.rects()) {
     j.key(name).begin_array().value(static_cast<double>(r.x)).value(static_cast<double>(r.y));

@@ -7,6 +7,7 @@
 
 #include "app/host.h"
 #include "app/test_hook.h"
+#include "app/ui_cnn.h"
 #include "app/ui_convolution.h"
 #include "app/ui_hopfield.h"
 #include "core/settings.h"
@@ -39,6 +40,7 @@ class App {
   void route_opened_files();
   void route_job_events();
   void route_assets();
+  void route_slots();
 
   Host host_;
   Tab tab_ = Tab::Hopfield;
@@ -47,6 +49,7 @@ class App {
   bool font_rebuild_ = false;
   HopfieldLab hopfield_;
   ConvolutionLab convolution_;
+  CnnLab cnn_;
   WidgetRegistry widgets_;
   Settings saved_;
   std::string status_;

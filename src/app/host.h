@@ -116,12 +116,45 @@ class AssetLoader {
   virtual std::optional<Loaded> take_loaded() = 0;
 };
 
+// Named model slots that survive restarts: IndexedDB in the browser, files written atomically on the desktop
+// (models/ beside the settings file). Asynchronous like the browser's database: each call's result arrives through
+// take(), in order.
+class ModelSlots {
+ public:
+  static constexpr size_t kMaxNameLength = 64;
+  virtual ~ModelSlots() = default;
+  virtual void list() = 0;
+  virtual void save(const std::string& name, const Bytes& bytes) = 0;
+  virtual void load(const std::string& name) = 0;
+  virtual void remove(const std::string& name) = 0;
+  struct Result {
+    enum class Kind { List, Saved, Loaded, Removed };
+    Kind kind = Kind::List;
+    std::string name;                // Saved, Loaded, Removed
+    std::vector<std::string> names;  // List: every slot, sorted
+    Bytes bytes;                     // Loaded
+    std::string error;               // non-empty: it failed (a full quota, a missing slot)
+  };
+  virtual std::optional<Result> take() = 0;
+};
+
+// A slot name is 1 to 64 letters, digits, spaces, '-', '_' or '.', not starting with '.': safe as a file name.
+inline bool valid_slot_name(const std::string& name) {
+  if (name.empty() || name.size() > ModelSlots::kMaxNameLength || name[0] == '.') return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '-' ||
+          c == '_' || c == '.'))
+      return false;
+  return true;
+}
+
 struct Host {
   TextureHost* textures = nullptr;
   JobRunner* jobs = nullptr;
   SettingsStore* settings = nullptr;
   FileExchange* files = nullptr;
   AssetLoader* assets = nullptr;
+  ModelSlots* slots = nullptr;
 };
 
 }  // namespace hebblab

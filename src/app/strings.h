@@ -12,9 +12,6 @@ namespace hebblab {
   X(TabConvolution, "Convolution")                                                                                 \
   X(TabCnn, "CNN")                                                                                                 \
   X(TabAbout, "About")                                                                                             \
-  X(CnnComing,                                                                                                     \
-    "Coming next: the lecture's Keras CNN (Conv2D, MaxPooling2D, Dropout, Dense) trained on MNIST in the "          \
-    "background while you watch the loss fall, then paint a digit and see every feature map light up.")           \
   X(AboutText,                                                                                                     \
     "HebbLab turns the lecture \"Introduction to neural networks\" into experiments you can run: Hebb's law and "  \
     "Hopfield networks, image convolution, and a convolutional network trained on MNIST.")                        \
@@ -213,7 +210,123 @@ namespace hebblab {
   X(HopCapCancelled, "Cancelled")                                                                                  \
   X(HopCapDone, "Done")                                                                                            \
   X(HopCapAxisX, "P / N")                                                                                          \
-  X(HopCapAxisY, "fraction recalled")
+  X(HopCapAxisY, "fraction recalled") \
+  /* CNN lab */ \
+  X(CnnPartInside, "Paint and look inside") \
+  X(CnnPartModel, "Model") \
+  X(CnnPartTrain, "Data and training") \
+  X(CnnPartEvaluate, "Test and confusion matrix") \
+  X(CnnModelNone, "No model yet: the pretrained lecture model is on its way, or build one and train it.") \
+  X(CnnModelLoading, "Loading the pretrained lecture model...") \
+  X(CnnModelCurrent, "Model: %s") \
+  X(CnnModelPretrained, "the pretrained lecture model") \
+  X(CnnModelTrainedHere, "trained here") \
+  X(CnnInput, "Input") \
+  X(CnnSourcePaint, "paint") \
+  X(CnnSourceTest, "a test image") \
+  X(CnnPaintHelp, "Paint a digit with the left button, erase with the right. The model sees the 28 x 28 image on the right: cropped to the ink, scaled to 20 x 20 keeping its aspect, centred by its centre of mass, as MNIST's digits were made.") \
+  X(CnnClear, "Clear") \
+  X(CnnBrush, "Brush") \
+  X(CnnWhatModelSees, "What the model sees (28 x 28)") \
+  X(CnnTestIndex, "Test image") \
+  X(CnnTestLabel, "label %d") \
+  X(CnnTestNotLoaded, "The 10,000 MNIST test images are loading...") \
+  X(CnnDeform, "Deform the input") \
+  X(CnnDeformHelp, "Shift, rotate, scale or add noise until the prediction breaks, like the deformed letters of the Hopfield chapter.") \
+  X(CnnShiftX, "shift x") \
+  X(CnnShiftY, "shift y") \
+  X(CnnRotate, "rotate") \
+  X(CnnScale, "scale") \
+  X(CnnNoise, "noise") \
+  X(CnnDeformReset, "Reset") \
+  X(CnnPrediction, "Prediction: %d (%.1f%%)") \
+  X(CnnProbabilities, "Class probabilities (softmax)") \
+  X(CnnExportPgm, "Export input as PGM") \
+  X(CnnFeatureMaps, "Feature maps, layer by layer") \
+  X(CnnFeatureHelp, "Every map of every layer for the current input, brighter = larger. Click a map to enlarge it.") \
+  X(CnnLayerSame, "%s: the same values as the layer before (inference)") \
+  X(CnnFilters, "Learned 3 x 3 filters of the first layer beside the lecture's kernels") \
+  X(CnnFiltersHelp, "Left: the first Conv2D's kernels as learned (blue negative, red positive). Right: the lecture's hand-made kernels on the same input, as in the convolution lab.") \
+  X(CnnEnlarged, "%s, map %d of %d") \
+  X(CnnBuilderHelp, "Build a Sequential model: add, remove, reorder and edit layers. The last Dense layer gets one unit per class and softmax.") \
+  X(CnnPreset, "Preset") \
+  X(CnnPresetLecture, "the lecture's model") \
+  X(CnnPresetQuick, "quick model") \
+  X(CnnPresetDense, "Dense only") \
+  X(CnnAddLayer, "Add layer") \
+  X(CnnRemove, "Remove") \
+  X(CnnUp, "Up") \
+  X(CnnDown, "Down") \
+  X(CnnFilters1, "filters") \
+  X(CnnKernel, "kernel") \
+  X(CnnStrides, "strides") \
+  X(CnnPadding, "padding") \
+  X(CnnPool, "pool") \
+  X(CnnRate, "rate") \
+  X(CnnUnits, "units") \
+  X(CnnActivation, "activation") \
+  X(CnnSummary, "model.summary()") \
+  X(CnnKerasCode, "Keras code") \
+  X(CnnSpecProblem, "This model cannot be built: %s") \
+  X(CnnSpecLayerProblem, "Layer %d cannot follow the one before: %s") \
+  X(CnnSaveModel, "Download model") \
+  X(CnnSaveModelPath, "Save model") \
+  X(CnnOpenModel, "Open model...") \
+  X(CnnModelPath, "model file") \
+  X(CnnModelSaved, "Model saved as %s") \
+  X(CnnModelOpened, "Opened %s") \
+  X(CnnModelBad, "%s is not a usable model: %s. The current model is unchanged.") \
+  X(CnnData, "Data") \
+  X(CnnDataMnist, "MNIST: 60,000 training and 10,000 test images") \
+  X(CnnDataOwn, "my own dataset") \
+  X(CnnDataOwnOpen, "Add IDX files...") \
+  X(CnnDataOwnHelp, "Four IDX files as MNIST is distributed (raw *-ubyte or gzipped *-ubyte.gz): train-images, train-labels, and optionally t10k-images and t10k-labels. 2 to 10 classes; the model's input follows the image size.") \
+  X(CnnDataOwnState, "%s: %d training images of %d x %d, %d classes") \
+  X(CnnDataOwnMissing, "Add the training images and labels.") \
+  X(CnnDataSubset, "training images used") \
+  X(CnnLectureSteps, "The lecture's steps") \
+  X(CnnShowTrainImages, "Show training images") \
+  X(CnnTrainImage, "X_train[%d], label y_train[%d] = %d") \
+  X(CnnTraining, "Training (model.fit)") \
+  X(CnnBatchSize, "batch_size") \
+  X(CnnEpochs, "epochs") \
+  X(CnnOptimizer, "optimizer") \
+  X(CnnLearningRate, "learning rate") \
+  X(CnnMomentum, "momentum") \
+  X(CnnValidationSplit, "validation_split") \
+  X(CnnSeed, "seed") \
+  X(CnnStart, "Train a new model") \
+  X(CnnContinue, "Continue training") \
+  X(CnnPause, "Pause") \
+  X(CnnResume, "Resume") \
+  X(CnnStop, "Stop") \
+  X(CnnClearRuns, "Clear earlier runs") \
+  X(CnnTrainHelp, "Training runs in the background (a Web Worker in the browser, a thread on the desktop): keep painting while it learns; the feature maps follow the weights a few times a second.") \
+  X(CnnStarting, "Fetching the training data and starting...") \
+  X(CnnPaused, "Paused") \
+  X(CnnStopped, "Stopped: the model keeps the weights it had learnt.") \
+  X(CnnDone, "Done: test loss %.4f, test accuracy %.2f%%") \
+  X(CnnDiverged, "Training stopped: %s. The model keeps the last good weights.") \
+  X(CnnFailed, "Training failed: %s") \
+  X(CnnLossAxis, "loss") \
+  X(CnnAccuracyAxis, "accuracy") \
+  X(CnnEpochAxis, "epoch") \
+  X(CnnCurvesHelp, "Thin: each batch (smoothed); dots: each epoch's mean; squares: validation. Earlier runs stay faded until cleared.") \
+  X(CnnEvaluate, "Evaluate on the test images") \
+  X(CnnEvaluating, "Evaluating...") \
+  X(CnnTestResult, "Test loss %.4f, test accuracy %.2f%% on %d images") \
+  X(CnnConfusionHelp, "Rows: the true digit; columns: the predicted one. Click a cell to see its images; click an image to look inside.") \
+  X(CnnConfusionEmpty, "Evaluate the model (or finish a training run) to fill the confusion matrix.") \
+  X(CnnCellImages, "%d images of %d predicted as %d") \
+  X(CnnTrue, "true") \
+  X(CnnPredicted, "predicted") \
+  X(CnnSlots, "Saved on this device") \
+  X(CnnSlotSave, "Save to slot") \
+  X(CnnSlotLoad, "Load") \
+  X(CnnSlotDelete, "Delete") \
+  X(CnnSlotSaved, "Saved in slot '%s'") \
+  X(CnnSlotNameHelp, "A slot name has 1 to 64 letters, digits, spaces, '-', '_' or '.'.") \
+  X(CnnNeeds28, "Painting needs a model that takes 28 x 28 images; this one takes %s. Pick a test image instead.")
 
 enum class Str {
 #define HEBBLAB_STRING_ID(id, en) id,

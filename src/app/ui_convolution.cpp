@@ -88,24 +88,6 @@ const GrayImage& ConvolutionLab::input() const {
   return canvas_;
 }
 
-void ConvolutionLab::paint_at(float x, float y, float value) {
-  // A soft round brush: full strength at the centre, fading to nothing at the radius.
-  const int r = static_cast<int>(std::ceil(brush_radius_));
-  for (int py = static_cast<int>(y) - r; py <= static_cast<int>(y) + r; ++py)
-    for (int px = static_cast<int>(x) - r; px <= static_cast<int>(x) + r; ++px) {
-      if (px < 0 || py < 0 || px >= canvas_.width || py >= canvas_.height) continue;
-      const float d = std::hypot(px + 0.5f - x, py + 0.5f - y);
-      const float strength = std::clamp(1.0f - d / (brush_radius_ + 0.5f), 0.0f, 1.0f);
-      if (strength <= 0) continue;
-      float& p = canvas_.pixels[static_cast<size_t>(py) * canvas_.width + px];
-      const float next = value > 0 ? std::max(p, strength) : std::min(p, 1.0f - strength);
-      if (next != p) {
-        p = next;
-        dirty_ = true;
-      }
-    }
-}
-
 void ConvolutionLab::open_file(const FileExchange::Opened& file, std::string& status) {
   if (!file.error.empty()) {
     status = file.error;
@@ -288,20 +270,7 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
   const Heatmap::Pointer pointer = input_map_.draw("input", ImGui::GetFontSize() * 16);
   widgets.record("conv.canvas", input_map_.image_min(), input_map_.image_max());
   // Painting on the canvas: left button adds ink, right button erases.
-  if (source_ == Source::Draw) {
-    if (pointer.activated) {
-      paint_value_ = pointer.right ? -1.0f : 1.0f;
-      last_paint_ = ImVec2(pointer.x, pointer.y);
-    }
-    if (pointer.active) {
-      // Stamp along the path since the last frame, half a pixel apart, so a fast stroke stays unbroken.
-      const float dx = pointer.x - last_paint_.x, dy = pointer.y - last_paint_.y;
-      const int stamps = std::max(1, static_cast<int>(std::ceil(std::hypot(dx, dy) * 2.0f)));
-      for (int i = 1; i <= stamps; ++i)
-        paint_at(last_paint_.x + dx * i / stamps, last_paint_.y + dy * i / stamps, paint_value_);
-      last_paint_ = ImVec2(pointer.x, pointer.y);
-    }
-  }
+  if (source_ == Source::Draw && brush_.paint(pointer, &canvas_, brush_radius_)) dirty_ = true;
   if (pointer.cell >= 0)
     ImGui::SetTooltip("f(%d, %d) = %.3f", pointer.cell % in.width, pointer.cell / in.width,
                       in.pixels[static_cast<size_t>(pointer.cell)]);

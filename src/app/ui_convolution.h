@@ -41,13 +41,11 @@ class ConvolutionLab {
   void draw_kernel(WidgetRegistry& widgets);
   void draw_output(WidgetRegistry& widgets);
   void draw_inspector();
-  void paint_at(float x, float y, float value);
 
   Source source_ = Source::Draw;
   GrayImage canvas_{28, 28, std::vector<float>(28 * 28, 0.0f)};
   float brush_radius_ = 1.5f;
-  float paint_value_ = 1.0f;
-  ImVec2 last_paint_;  // pointer position (in pixels of the canvas) at the last stamp
+  BrushPainter brush_;
 
   IdxArray mnist_images_, mnist_labels_;
   bool mnist_requested_ = false;

@@ -168,4 +168,37 @@ Heatmap::Pointer Heatmap::draw(const char* id, float max_side) {
   return pointer;
 }
 
+bool BrushPainter::stamp(GrayImage* canvas, float x, float y, float radius) const {
+  // Full strength at the centre, fading to nothing at the radius.
+  const int r = static_cast<int>(std::ceil(radius));
+  bool changed = false;
+  for (int py = static_cast<int>(y) - r; py <= static_cast<int>(y) + r; ++py)
+    for (int px = static_cast<int>(x) - r; px <= static_cast<int>(x) + r; ++px) {
+      if (px < 0 || py < 0 || px >= canvas->width || py >= canvas->height) continue;
+      const float d = std::hypot(px + 0.5f - x, py + 0.5f - y);
+      const float strength = std::clamp(1.0f - d / (radius + 0.5f), 0.0f, 1.0f);
+      if (strength <= 0) continue;
+      float& p = canvas->pixels[static_cast<size_t>(py) * canvas->width + px];
+      const float next = value_ > 0 ? std::max(p, strength) : std::min(p, 1.0f - strength);
+      changed = changed || next != p;
+      p = next;
+    }
+  return changed;
+}
+
+bool BrushPainter::paint(const Heatmap::Pointer& pointer, GrayImage* canvas, float radius) {
+  if (pointer.activated) {
+    value_ = pointer.right ? -1.0f : 1.0f;
+    last_ = ImVec2(pointer.x, pointer.y);
+  }
+  if (!pointer.active) return false;
+  const float dx = pointer.x - last_.x, dy = pointer.y - last_.y;
+  const int stamps = std::max(1, static_cast<int>(std::ceil(std::hypot(dx, dy) * 2.0f)));
+  bool changed = false;
+  for (int i = 1; i <= stamps; ++i)
+    changed = stamp(canvas, last_.x + dx * i / stamps, last_.y + dy * i / stamps, radius) || changed;
+  last_ = ImVec2(pointer.x, pointer.y);
+  return changed;
+}
+
 }  // namespace hebblab

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/host.h"
+#include "core/convolution.h"
 #include "core/hopfield.h"
 
 namespace hebblab {
@@ -41,6 +42,10 @@ class Heatmap {
   // values: (height, width) row-major; shown on [-scale, scale] (diverging) or [0, scale] (gray).
   void set(TextureHost* textures, const std::vector<float>& values, int width, int height, double scale);
   void set_scale(double scale) { scale_ = scale; }
+  void set_color_map(ColorMap map) { map_ = map; }
+  ColorMap color_map() const { return map_; }
+  Heatmap(const Heatmap&) = delete;  // owns its texture
+  Heatmap& operator=(const Heatmap&) = delete;
   // What the mouse does over the image: the hovered cell (row-major, -1 for none), the pointer in cell units, and
   // whether a button is held on it (the image is a button for the left and right mouse buttons).
   struct Pointer {
@@ -64,6 +69,19 @@ class Heatmap {
   double scale_ = 1.0;
   ImVec2 min_;
   float cell_ = 0;
+};
+
+// Painting a grey image by dragging on its Heatmap with a soft round brush: the left button adds ink, the right one
+// erases. Stamps follow the pointer's path half a pixel apart, so a fast stroke stays unbroken.
+class BrushPainter {
+ public:
+  // After Heatmap::draw: paints where the pointer went since the last frame. True when a pixel changed.
+  bool paint(const Heatmap::Pointer& pointer, GrayImage* canvas, float radius);
+
+ private:
+  bool stamp(GrayImage* canvas, float x, float y, float radius) const;
+  float value_ = 1.0f;
+  ImVec2 last_;
 };
 
 }  // namespace hebblab

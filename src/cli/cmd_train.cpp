@@ -28,7 +28,7 @@ using Clock = std::chrono::steady_clock;
 
 const char* const kTrainUsage =
     "usage: hebblab train [--epochs N] [--batch-size N] [--limit N] [--test-limit N] [--seed S]\n"
-    "                     [--validation-split F] [--threads N] [--model lecture|quick|dense | --load FILE]\n"
+    "                     [--validation-split F] [--learning-rate F] [--threads N] [--model lecture|quick|dense | --load FILE]\n"
     "                     [--save FILE] [--no-optimizer] [--data DIR] [--json]\n"
     "\n"
     "Trains the lecture's CNN (Conv2D 32, Conv2D 32, MaxPooling2D, Dropout 0.25, Flatten, Dense 128, Dropout 0.5,\n"
@@ -41,6 +41,7 @@ const char* const kTrainUsage =
     "  --test-limit N        test on the first N test images (default all 10,000)\n"
     "  --seed S              initial weights, shuffle order and dropout masks (default 1)\n"
     "  --validation-split F  hold out this fraction of the training images, from the end (default 0)\n"
+    "  --learning-rate F     Adam's learning rate for a new (or an uncompiled loaded) model (default 0.001)\n"
     "  --threads N           training threads (default 1): each batch is cut into N parts trained in parallel;\n"
     "                        the same seed and N give the same weights\n"
     "  --model NAME          the model to build: lecture (default), quick (Conv2D 16 5x5, MaxPooling2D, Conv2D 32,\n"
@@ -70,13 +71,14 @@ struct TrainOptions {
   ModelPreset preset = ModelPreset::Lecture;
   bool preset_given = false;
   bool json = false, save_optimizer = true;
+  AdamConfig adam;
 };
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_train_options(int argc, char** argv, TrainOptions* o) {
   OptionScan scan{"train", kTrainUsage, {"--json", "--no-optimizer"},
                   {"--epochs", "--batch-size", "--limit", "--test-limit", "--seed", "--threads", "--load", "--save",
-                   "--data", "--validation-split", "--model"}};
+                   "--data", "--validation-split", "--model", "--learning-rate"}};
   scan.on_flag = [&](const std::string& flag) {
     if (flag == "--json") o->json = true;
     else o->save_optimizer = false;
@@ -98,6 +100,11 @@ int parse_train_options(int argc, char** argv, TrainOptions* o) {
     if (arg == "--limit") return parse_number(value, &o->limit) && o->limit >= 1;
     if (arg == "--test-limit") return parse_number(value, &o->test_limit) && o->test_limit >= 1;
     if (arg == "--seed") return parse_number(value, &o->train.seed);
+    if (arg == "--learning-rate") {
+      char* end = nullptr;
+      o->adam.learning_rate = std::strtod(value, &end);
+      return end != value && !*end && o->adam.learning_rate > 0 && o->adam.learning_rate <= 100;
+    }
     if (arg == "--threads") return parse_number(value, &o->train.threads) && o->train.threads >= 1;
     if (arg == "--load") o->load_path = text;
     else if (arg == "--save") o->save_path = text;
@@ -296,7 +303,7 @@ int cmd_train(int argc, char** argv) {
       return fail("train", o.load_path + ": " + error);
     error = model_data_mismatch(model, train.sample_shape, classes);
     if (!error.empty()) return fail("train", o.load_path + ": " + error);
-    if (!model.compiled() && !model.compile(Loss::CategoricalCrossentropy, Adam(), &error))
+    if (!model.compiled() && !model.compile(Loss::CategoricalCrossentropy, Adam(o.adam), &error))
       return fail("train", o.load_path + ": " + error);
   } else {
     SpecError why;
@@ -304,7 +311,7 @@ int cmd_train(int argc, char** argv) {
       return fail("train", std::string("the ") + preset_name(o.preset) + " model cannot take " +
                                image_size_text(train.sample_shape) + " images: " +
                                (why.layer >= 0 ? "layer " + std::to_string(why.layer + 1) + ": " : "") + why.message);
-    model.compile(Loss::CategoricalCrossentropy, Adam());
+    model.compile(Loss::CategoricalCrossentropy, Adam(o.adam));
   }
 
   // What the lecture's script prints before training: the data's shapes on the way to the network's input.

@@ -31,6 +31,7 @@ struct Gui {
   std::unique_ptr<SettingsStore> settings;
   std::unique_ptr<FileExchange> files;
   std::unique_ptr<AssetLoader> assets;
+  std::unique_ptr<ModelSlots> slots;
   GlTextures textures;
   std::unique_ptr<App> app;
   std::string font;
@@ -156,6 +157,7 @@ int run_gui(const GuiOptions& options) {
   gui.settings = make_settings_store(options.settings_path);
   gui.files = make_file_exchange();
   gui.assets = make_asset_loader();
+  gui.slots = make_model_slots(options.settings_path);
   gui.font = load_font_bytes();
   gui.hook_file = options.hook_file;
   Host host;
@@ -164,6 +166,7 @@ int run_gui(const GuiOptions& options) {
   host.settings = gui.settings.get();
   host.files = gui.files.get();
   host.assets = gui.assets.get();
+  host.slots = gui.slots.get();
   gui.app = std::make_unique<App>(host);
   build_fonts(gui);
 

@@ -49,6 +49,37 @@ class MemoryAssets final : public AssetLoader {
   std::deque<Loaded> queue;
 };
 
+// Model slots in memory, answered at once.
+class MemorySlots final : public ModelSlots {
+ public:
+  void list() override {
+    Result r;
+    for (const auto& [name, bytes] : slots) r.names.push_back(name);
+    results.push_back(std::move(r));
+  }
+  void save(const std::string& name, const Bytes& bytes) override {
+    slots[name] = bytes;
+    results.push_back({Result::Kind::Saved, name, {}, {}, ""});
+  }
+  void load(const std::string& name) override {
+    auto it = slots.find(name);
+    results.push_back(it == slots.end() ? Result{Result::Kind::Loaded, name, {}, {}, "no slot '" + name + "'"}
+                                        : Result{Result::Kind::Loaded, name, {}, it->second, ""});
+  }
+  void remove(const std::string& name) override {
+    slots.erase(name);
+    results.push_back({Result::Kind::Removed, name, {}, {}, ""});
+  }
+  std::optional<Result> take() override {
+    if (results.empty()) return std::nullopt;
+    Result r = std::move(results.front());
+    results.pop_front();
+    return r;
+  }
+  std::map<std::string, Bytes> slots;
+  std::deque<Result> results;
+};
+
 class SteppingJobs final : public JobRunner {
  public:
   // Assets a request names come from here (as the worker would fetch them).

@@ -139,6 +139,18 @@ TEST(NnTrainJob, RunsInStepsAndMatchesADirectFit) {
   ASSERT_TRUE(parse_train_report(job->result(), &report));
   EXPECT_EQ(report.history.size(), 0u);
   EXPECT_NEAR(report.test_accuracy, e.accuracy, 1e-12);
+  // Testing alone needs no training files.
+  JobFiles test_only = synthetic_mnist(8, 300);
+  test_only.erase("train-images-idx3-ubyte");
+  test_only.erase("train-labels-idx1-ubyte");
+  test_only["model"] = model_file;
+  job = make_job("train", "epochs=0", std::move(test_only), &error);
+  ASSERT_NE(job, nullptr) << error;
+  test::run_job(*job, 100);
+  TrainReport tested_only;
+  ASSERT_TRUE(parse_train_report(job->result(), &tested_only));
+  EXPECT_EQ(tested_only.tested, 300);
+  EXPECT_EQ(tested_only.test_accuracy, report.test_accuracy);
   // Each test image's class, for the confusion matrix: as many as tested, and as many right as the accuracy says.
   ASSERT_EQ(report.predicted.size(), 300u);
   const Dataset tested = test::banded_dataset(300, 28, 10, 2);
@@ -178,6 +190,35 @@ TEST(NnTrainJob, WeightSnapshotsWhileTraining) {
   ASSERT_EQ(report.history.size(), 1u);
   EXPECT_FALSE(std::isnan(report.history[0].val_loss));  // 12 samples validate
   EXPECT_GE(report.history[0].val_accuracy, 0);
+}
+
+TEST(NnTrainJob, AnExplodingButFiniteLossStopsTheRunToo) {
+  // Adam with learning rate 10 (the lab's example): losses of 1e8 and more that never become NaN; the run stops at
+  // the first batch over kDivergedLoss, and the weights sent last are finite.
+  Sequential model = lecture_model(1);
+  model.compile(Loss::CategoricalCrossentropy, Adam(AdamConfig{10.0}));
+  JobFiles files = synthetic_mnist(256, 0);
+  files["model"] = save_model(model);
+  std::string error;
+  std::unique_ptr<Job> job = make_job("train", "epochs=1 batch_size=16", std::move(files), &error);
+  ASSERT_NE(job, nullptr) << error;
+  int steps = 0;
+  Bytes last;
+  while (job->step() && ++steps < 100) {
+    Bytes b = job->take_payload();
+    if (!b.empty()) last = std::move(b);
+  }
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  EXPECT_EQ(report.phase, "failed");
+  EXPECT_NE(report.error.find("diverged"), std::string::npos) << report.error;
+  EXPECT_LT(steps, 16) << "it stopped before the epoch's end";
+  if (!last.empty()) {
+    Sequential kept;
+    ASSERT_TRUE(load_model(last.data(), last.size(), &kept, &error)) << error;
+    for (const Tensor<float>* w : kept.weights())
+      for (float v : w->data) ASSERT_TRUE(std::isfinite(v));
+  }
 }
 
 TEST(NnTrainJob, ReportsADivergedRun) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The desktop app in a real window under Xvfb: it renders the UI (screenshot), a click on a real button changes
-state read back through the test hook, and settings survive a restart. Drags do not reach ImGui under a bare X
-server, so painting is tested on the web build.   usage: smoke.py PATH/TO/hebblab [SCREENSHOT_DIR]"""
+state read back through the test hook, and settings survive a restart; the CNN lab opens with the pretrained model,
+which reads a digit painted by clicks, and training starts and stops. Drags do not reach ImGui under a bare X server,
+so the stroke is a column of clicks (each stamps the brush); dragging is tested on the web build.
+usage: smoke.py PATH/TO/hebblab [SCREENSHOT_DIR]"""
 import json
 import os
 import subprocess
@@ -60,9 +62,9 @@ class App:
         start = read_hook(self.hook)["frame"]
         return wait_for(lambda: (s := read_hook(self.hook)) and s["frame"] >= start + frames and s)
 
-    def click(self, widget):
+    def click(self, widget, u=0.5, v=0.5):
         r = self.fresh_state()["widgets"][widget]
-        cx, cy = self.origin[0] + int(r[0] + r[2] / 2), self.origin[1] + int(r[1] + r[3] / 2)
+        cx, cy = self.origin[0] + int(r[0] + r[2] * u), self.origin[1] + int(r[1] + r[3] * v)
         x("xdotool", "mousemove", "--sync", str(cx), str(cy))
         time.sleep(0.2)
         x("xdotool", "click", "1")
@@ -107,6 +109,29 @@ def main():
         check("settings and the stored pattern survive a restart",
               bool(restored) and restored["mode"] == "async" and restored["patterns"] == 1, json.dumps(restored))
         again.close()
+
+        # The CNN lab: the pretrained model, a "1" painted as a column of clicks, then a training run started and
+        # stopped.
+        with open(settings, "w") as f:
+            f.write("ui.tab=cnn\ncnn.part=inside\n")
+        cnn = App(settings, hook)
+        s = wait_for(lambda: (h := read_hook(hook)) and h["cnn"]["model_ready"] and h)
+        check("the CNN tab opens with the pretrained model", bool(s) and "pretrained" in s["cnn"]["model"],
+              json.dumps(s and s["cnn"]))
+        for i in range(13):
+            s = cnn.click("cnn.canvas", 0.5, 0.2 + 0.05 * i)
+        check("the pretrained model reads a painted vertical stroke as 1", s["cnn"]["prediction"] == 1,
+              json.dumps(s["cnn"]["probabilities"]))
+        x("import", "-window", "root", os.path.join(SHOTS, "desktop-cnn.png"))
+        cnn.click("cnn.tab_train")
+        s = cnn.click("cnn.train")
+        s = wait_for(lambda: (h := read_hook(hook)) and h["cnn"]["seen"] > 0 and h, timeout=60)
+        check("training starts in the background and reports batches", bool(s), "no batch within 60 s")
+        x("import", "-window", "root", os.path.join(SHOTS, "desktop-cnn-training.png"))
+        cnn.click("cnn.stop")
+        s = wait_for(lambda: (h := read_hook(hook)) and not h["cnn"]["running"] and h)
+        check("stop ends the run", bool(s) and "Stopped" in s["cnn"]["job_status"], json.dumps(s and s["cnn"]))
+        check("the app closes cleanly during the CNN lab", cnn.close() == 0)
     finally:
         xvfb.terminate()
         passed = sum(results)

@@ -73,7 +73,8 @@ bool parse_size2(std::string_view text, Size2* out) {
 }
 
 bool parse_activation(std::string_view text, Activation* out) {
-  for (Activation a : {Activation::Linear, Activation::Relu, Activation::Sigmoid, Activation::Tanh, Activation::Softmax})
+  for (Activation a :
+       {Activation::Linear, Activation::Relu, Activation::Sigmoid, Activation::Tanh, Activation::Softmax})
     if (text == activation_name(a)) {
       *out = a;
       return true;
@@ -215,7 +216,8 @@ bool parse_model_spec(std::string_view text, ModelSpec* out, std::string* error)
       else if (key == "rate") ok = parse_double(value, &c.rate);
       else if (key == "units") ok = parse_int(value, &c.units);
       if (!ok) {
-        if (error) *error = "bad setting '" + std::string(words[w]) + "' in layer " + std::to_string(spec.layers.size() + 1);
+        if (error)
+          *error = "bad setting '" + std::string(words[w]) + "' in layer " + std::to_string(spec.layers.size() + 1);
         return false;
       }
     }
@@ -243,7 +245,8 @@ std::string keras_code(const ModelSpec& spec, const Shape& input, int classes, c
     std::string layer = describe(c);
     if (i == 0) {
       const bool no_arguments = layer[layer.size() - 2] == '(';
-      layer.insert(layer.size() - 1, (no_arguments ? "" : ", ") + std::string("input_shape=") + shape_text(input, false));
+      layer.insert(layer.size() - 1,
+                   (no_arguments ? "" : ", ") + std::string("input_shape=") + shape_text(input, false));
     }
     out += "model.add(" + layer + ")\n";
   }

@@ -4,6 +4,8 @@
 // the threads are started once).
 #include "sequential.h"
 
+#include "core/config_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -352,7 +354,7 @@ Training::Training(Sequential& model, const DataView& data, const TrainConfig& c
   else if (config.epochs < 0) error = "the number of epochs cannot be negative";
   else if (!split_ok)
     error = "the validation split must be at least 0 and below 1";
-  else if (train_.count == 0) error = "there are no samples to train on";
+  else if (train_.count == 0 && config.epochs > 0) error = "there are no samples to train on";
   if (!error.empty()) {
     fail(error);
     return;
@@ -387,9 +389,12 @@ bool Training::step() {
     const int count = std::min(batch, train_.count - position_);
     const Sequential::BatchResult r =
         model_.train_batch(train_, order_.data() + position_, count, rng_, config_.threads);
-    if (!std::isfinite(r.loss)) {
-      fail("training diverged: the loss became " + std::string(std::isnan(r.loss) ? "nan" : "infinite") +
-           " in epoch " + std::to_string(progress_.epoch + 1) + " at sample " + std::to_string(position_ + 1) +
+    if (!std::isfinite(r.loss) || r.loss > kDivergedLoss) {
+      const std::string what = std::isnan(r.loss)   ? "nan"
+                               : std::isinf(r.loss) ? "infinite"
+                                                    : format_double(r.loss);
+      fail("training diverged: the loss became " + what + " in epoch " + std::to_string(progress_.epoch + 1) +
+           " at sample " + std::to_string(position_ + 1) +
            " (try a lower learning rate); the weights are those before that batch");
       return false;
     }

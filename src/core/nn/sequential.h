@@ -43,6 +43,11 @@ int training_samples(int count, double validation_split);
 
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
+// A batch loss above this (for 10 classes, over 400 times the loss of guessing uniformly, ln 10 = 2.3) means the run
+// has diverged as surely as a NaN: training stops there, like Keras's TerminateOnNaN, and says so. Learning rate 10
+// with Adam reaches losses of 1e8 that stay finite.
+constexpr double kDivergedLoss = 1000;
+
 struct EpochLog {
   double loss = 0, accuracy = 0;                        // means over the epoch's training batches (dropout on)
   double val_loss = kNoValue, val_accuracy = kNoValue;  // on the validation split, when there is one
@@ -110,7 +115,8 @@ class Sequential {
     std::function<bool(const TrainProgress&)> on_batch_end;  // after each training batch; false cancels
     std::function<void(int epoch, const EpochLog&)> on_epoch_end;
   };
-  // Trains on the samples (preprocessed per batch); stops at the first non-finite loss with History::Failed.
+  // Trains on the samples (preprocessed per batch); stops at the first non-finite loss, or one above kDivergedLoss,
+  // with History::Failed.
   History fit(const DataView& data, const TrainConfig& config, const FitCallbacks& callbacks = {});
   // Inference-mode loss and accuracy over the samples, batch by batch. NaN loss if they do not fit the model.
   // predicted, when given, receives each sample's class (the output's argmax), for a confusion matrix.

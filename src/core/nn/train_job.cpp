@@ -185,48 +185,60 @@ std::unique_ptr<Job> make_train_job(const TrainJobConfig& config, JobFiles files
     return nullptr;
   };
   auto has = [&](const char* name) { return files.count(name) > 0; };
-  for (const char* name : {mnist_images_file(MnistSplit::Train), mnist_labels_file(MnistSplit::Train)})
-    if (!has(name)) return fail(std::string("the file ") + name + " is missing");
-  if (has(mnist_images_file(MnistSplit::Test)) != has(mnist_labels_file(MnistSplit::Test)))
-    return fail("the test images and labels come together or not at all");
+  const char* train_images = mnist_images_file(MnistSplit::Train);
+  const char* train_labels = mnist_labels_file(MnistSplit::Train);
+  const char* test_images = mnist_images_file(MnistSplit::Test);
+  const char* test_labels = mnist_labels_file(MnistSplit::Test);
+  if (has(test_images) != has(test_labels)) return fail("the test images and labels come together or not at all");
+  // Only testing a given model (no epochs) needs no training files.
+  const bool test_only = config.epochs == 0 && has("model") && has(test_images) && !has(train_images) &&
+                         !has(train_labels);
+  if (!test_only)
+    for (const char* name : {train_images, train_labels})
+      if (!has(name)) return fail(std::string("the file ") + name + " is missing");
 
   std::string message;
+  Sequential model;
+  if (has("model")) {
+    const Bytes& bytes = files["model"];
+    if (!load_model(bytes.data(), bytes.size(), &model, &message)) return fail("model: " + message);
+  }
   Dataset train, test;
-  if (!mnist_dataset(MnistSplit::Train, files[mnist_images_file(MnistSplit::Train)],
-                     files[mnist_labels_file(MnistSplit::Train)], &train, &message))
+  if (!test_only && !mnist_dataset(MnistSplit::Train, files[train_images], files[train_labels], &train, &message))
     return fail(message);
-  if (has(mnist_images_file(MnistSplit::Test))) {
-    if (!mnist_dataset(MnistSplit::Test, files[mnist_images_file(MnistSplit::Test)],
-                       files[mnist_labels_file(MnistSplit::Test)], &test, &message, train.num_classes))
+  if (test_only) {
+    // The classes are the model's: every test label must be one of them.
+    const Shape& out = model.output_shape();
+    if (!mnist_dataset(MnistSplit::Test, files[test_images], files[test_labels], &test, &message,
+                       out.size() == 1 ? out[0] : 0))
+      return fail(message);
+    train.sample_shape = test.sample_shape;  // nothing to train on
+    train.num_classes = test.num_classes;
+  } else if (has(test_images)) {
+    if (!mnist_dataset(MnistSplit::Test, files[test_images], files[test_labels], &test, &message, train.num_classes))
       return fail(message);
     if (test.sample_shape != train.sample_shape)
-      return fail(std::string(mnist_images_file(MnistSplit::Test)) + ": the test images are " +
-                  std::to_string(test.sample_shape[0]) + " x " + std::to_string(test.sample_shape[1]) +
-                  ", the training images " + std::to_string(train.sample_shape[0]) + " x " +
-                  std::to_string(train.sample_shape[1]));
+      return fail(std::string(test_images) + ": the test images are " + std::to_string(test.sample_shape[0]) + " x " +
+                  std::to_string(test.sample_shape[1]) + ", the training images " +
+                  std::to_string(train.sample_shape[0]) + " x " + std::to_string(train.sample_shape[1]));
   }
   test.sample_shape = train.sample_shape;  // an absent test set is an empty one of the right shape
   test.num_classes = train.num_classes;
 
   // The model follows the data: its input the images' shape, its last layer one unit per class.
-  Sequential model;
   if (has("model")) {
-    const std::vector<uint8_t>& bytes = files["model"];
-    if (!load_model(bytes.data(), bytes.size(), &model, &message)) return fail("model: " + message);
     message = model_data_mismatch(model, train.sample_shape, train.num_classes);
     if (!message.empty()) return fail("model: " + message);
     if (!model.compiled() && !model.compile(Loss::CategoricalCrossentropy, Adam(), &message))
       return fail("model: " + message);
   } else {
-    model = lecture_model(config.seed, train.sample_shape, train.num_classes);
-    if (model.size() == 0) {
-      SpecError why;
-      Sequential unused;
-      build_model(preset_spec(ModelPreset::Lecture), train.sample_shape, train.num_classes, config.seed, &unused, &why);
+    SpecError why;
+    if (!build_model(preset_spec(ModelPreset::Lecture), train.sample_shape, train.num_classes, config.seed, &model,
+                     &why))
       return fail("the lecture's model cannot take " + std::to_string(train.sample_shape[0]) + " x " +
                   std::to_string(train.sample_shape[1]) + " images: " +
                   (why.layer >= 0 ? "layer " + std::to_string(why.layer + 1) + ": " : "") + why.message);
-    }
+    model.compile(Loss::CategoricalCrossentropy, Adam());
   }
   files.clear();  // the datasets hold copies of what they need; the IDX bytes can go now
 

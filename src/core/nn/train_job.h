@@ -28,8 +28,9 @@ bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::str
 
 // files: "train-images-idx3-ubyte" and "train-labels-idx1-ubyte" (required); "t10k-images-idx3-ubyte" and
 // "t10k-labels-idx1-ubyte" (together or not at all: the test after training); "model" (optional: a model file to go
-// on training, instead of a new lecture model drawn from the seed). Null with a message naming the file when one is
-// missing, damaged, or does not fit the model.
+// on training, instead of a new lecture model for the data drawn from the seed). With epochs=0 and a model, the test
+// files alone are enough (testing a model). Null with a message naming the file when one is missing, damaged, or
+// does not fit the model.
 std::unique_ptr<Job> make_train_job(const TrainJobConfig& config, JobFiles files, std::string* error);
 
 // The job's text result, read back. Its first line is key=value pairs:

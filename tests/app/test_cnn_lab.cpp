@@ -1,0 +1,188 @@
+// The CNN lab inside the whole app, under ImGui with no renderer: the pretrained model arrives as an asset and
+// predicts; training through the job runner sends weight snapshots the lab takes as its model, and the curves and
+// confusion matrix fill; stop keeps the weights; a corrupt model file changes nothing; a model saved in a slot comes
+// back; the builder explains a model that cannot be built; the settings keep the model and training settings.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "../core/nn_test_util.h"
+#include "app/app.h"
+#include "core/nn/mnist.h"
+#include "core/nn/model_file.h"
+#include "fake_host.h"
+
+namespace hebblab {
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+class CnnLabTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60.0f;
+    App::setup_fonts("", 1.0f, 1.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // The bundled data, small: a lecture model as the pretrained one, 64 training and 40 test images.
+    const Dataset train = test::banded_dataset(64, 28, 10, 1), tests = test::banded_dataset(40, 28, 10, 2);
+    assets.files["models/lecture.hebbmodel"] = save_model(lecture_model(7), false);
+    assets.files["mnist/train-images-idx3-ubyte"] = test::idx_bytes({64, 28, 28}, train.x);
+    assets.files["mnist/train-labels-idx1-ubyte"] = test::idx_bytes({64}, train.y);
+    assets.files["mnist/t10k-images-idx3-ubyte"] = test::idx_bytes({40, 28, 28}, tests.x);
+    assets.files["mnist/t10k-labels-idx1-ubyte"] = test::idx_bytes({40}, tests.y);
+    settings.text = "ui.tab=cnn\ncnn.limit=64\ncnn.batch_size=16\ncnn.validation_split=0\n";
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  void frame(App& app) {
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+  }
+  void click(App& app, const std::string& widget) {
+    frame(app);
+    frame(app);
+    const std::string json = app.state_json();
+    auto at = json.find("\"" + widget + "\":[");
+    ASSERT_NE(at, std::string::npos) << widget << " not drawn";
+    float x = 0, y = 0, w = 0, h = 0;
+    ASSERT_EQ(std::sscanf(json.c_str() + at + widget.size() + 4, "%f,%f,%f,%f", &x, &y, &w, &h), 4);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x + w / 2, y + h / 2);
+    frame(app);
+    io.MouseDown[0] = true;
+    frame(app);
+    io.MouseDown[0] = false;
+    frame(app);
+  }
+  Host host() {
+    Host h;
+    h.settings = &settings;
+    h.jobs = &jobs;
+    h.assets = &assets;
+    h.slots = &slots;
+    return h;
+  }
+  test::MemorySettings settings;
+  test::MemoryAssets assets;
+  test::SteppingJobs jobs{&assets};
+  test::MemorySlots slots;
+};
+
+TEST_F(CnnLabTest, ThePretrainedModelPredictsAsSoonAsItArrives) {
+  App app(host());
+  for (int i = 0; i < 4; ++i) frame(app);
+  const std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"model_ready\":true")) << json;
+  EXPECT_TRUE(contains(json, "\"layers_drawn\":8"));
+  EXPECT_TRUE(contains(json, "\"prediction\":"));
+  EXPECT_FALSE(contains(json, "\"prediction\":null"));
+}
+
+TEST_F(CnnLabTest, TrainingSendsSnapshotsAndFillsTheConfusionMatrix) {
+  App app(host());
+  frame(app);
+  click(app, "cnn.tab_train");
+  click(app, "cnn.train");
+  for (int i = 0; i < 40 && jobs.running("cnn"); ++i) frame(app);
+  frame(app);
+  const std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"phase\":\"done\"")) << json;
+  EXPECT_TRUE(contains(json, "\"model\":\"trained here\""));
+  EXPECT_FALSE(contains(json, "\"snapshots\":0"));
+  EXPECT_TRUE(contains(json, "\"tested\":40"));
+  EXPECT_TRUE(contains(json, "\"runs\":1"));
+  click(app, "cnn.tab_evaluate");
+  EXPECT_TRUE(contains(app.state_json(), "\"cnn.cell_0_0\":["));
+}
+
+TEST_F(CnnLabTest, StopEndsTheRunAndKeepsTheModel) {
+  settings.text = "ui.tab=cnn\ncnn.part=train\ncnn.limit=64\ncnn.batch_size=4\ncnn.epochs=5\n";
+  App app(host());
+  frame(app);
+  click(app, "cnn.train");
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"running\":true"));
+  click(app, "cnn.stop");
+  frame(app);
+  const std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"running\":false")) << json;
+  EXPECT_TRUE(contains(json, "Stopped"));
+  EXPECT_TRUE(contains(json, "\"model_ready\":true"));
+}
+
+TEST_F(CnnLabTest, ACorruptModelFileChangesNothing) {
+  App app(host());
+  for (int i = 0; i < 3; ++i) frame(app);
+  // What a corrupt upload looks like to the app: a model file purpose with damaged bytes.
+  struct OneFile final : public FileExchange {
+    bool uses_paths() const override { return false; }
+    bool save(const std::string&, const std::string&, const Bytes&, std::string*) override { return true; }
+    void request_open(const std::string&, const std::string&) override {}
+    std::optional<Opened> take_opened() override {
+      if (taken) return std::nullopt;
+      taken = true;
+      return Opened{"model", "broken.hebbmodel", to_bytes("HEBBLABM and then nonsense"), ""};
+    }
+    bool taken = false;
+  } files;
+  Host h = host();
+  h.files = &files;
+  App with_files(h);
+  for (int i = 0; i < 4; ++i) frame(with_files);
+  const std::string json = with_files.state_json();
+  EXPECT_TRUE(contains(json, "not a usable model")) << json;
+  EXPECT_TRUE(contains(json, "\"model\":\"the pretrained lecture model\""));
+}
+
+TEST_F(CnnLabTest, AModelSavedInASlotComesBack) {
+  settings.text = "ui.tab=cnn\ncnn.part=model\n";
+  App app(host());
+  for (int i = 0; i < 3; ++i) frame(app);
+  click(app, "cnn.slot_save");
+  frame(app);  // results arrive on the next frame, as the browser's database answers later
+  ASSERT_EQ(slots.slots.count("my model"), 1u);
+  EXPECT_TRUE(contains(app.state_json(), "Saved in slot 'my model'"));
+  click(app, "cnn.slot_load0");
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"model\":\"my model\""));
+}
+
+TEST_F(CnnLabTest, TheBuilderNamesTheLayerThatCannotBeBuilt) {
+  // Five poolings shrink 28 x 28 to nothing: the fifth is the layer at fault (index 4), and training is disabled.
+  settings.text = "ui.tab=cnn\ncnn.part=model\ncnn.model=max_pooling2d pool=2x2; max_pooling2d pool=2x2; "
+                  "max_pooling2d pool=2x2; max_pooling2d pool=2x2; max_pooling2d pool=2x2; flatten; dense units=10 "
+                  "activation=softmax\n";
+  App app(host());
+  for (int i = 0; i < 3; ++i) frame(app);
+  const std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"spec_ok\":false")) << json;
+  EXPECT_TRUE(contains(json, "\"spec_error_layer\":4"));
+  click(app, "cnn.preset_quick");
+  EXPECT_TRUE(contains(app.state_json(), "\"spec_ok\":true"));
+  EXPECT_TRUE(contains(app.state_json(), "\"params\":56970"));
+}
+
+TEST_F(CnnLabTest, SettingsKeepTheModelAndTrainingSettings) {
+  {
+    settings.text = "ui.tab=cnn\ncnn.part=model\n";
+    App app(host());
+    frame(app);
+    click(app, "cnn.preset_dense");
+  }
+  ASSERT_TRUE(settings.text.has_value());
+  EXPECT_TRUE(contains(*settings.text, "cnn.model=flatten; dense units=128 activation=relu; dense units=10"));
+  App again(host());
+  for (int i = 0; i < 3; ++i) frame(again);
+  EXPECT_TRUE(contains(again.state_json(), "\"params\":101770"));
+}
+
+}  // namespace
+}  // namespace hebblab
