@@ -1163,6 +1163,7 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
     }
     widgets.record_last_item("cnn.cell_image" + std::to_string(n));
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + px * side, p.y + px * side), IM_COL32(0, 0, 0, 255));  // MNIST: white on black
     for (int yy = 0; yy < side; ++yy)
       for (int xx = 0; xx < side; ++xx) {
         const int v = int(g.pixels[size_t(yy) * side + xx] * 255);
@@ -1188,12 +1189,17 @@ void CnnLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
       {Part::Model, Str::CnnPartModel, "cnn.tab_model"},
       {Part::Train, Str::CnnPartTrain, "cnn.tab_train"},
       {Part::Evaluate, Str::CnnPartEvaluate, "cnn.tab_evaluate"}};
+  // A part chosen in code (the settings, an image opened from the confusion matrix) stays pending until its tab is
+  // the one open (ImGui switches a frame or two later); until then the open tab does not overwrite the choice.
+  const bool select = part_pending_;
+  bool arrived = false;
   for (const auto& p : parts) {
-    const ImGuiTabItemFlags flags = part_pending_ && p.part == part_ ? ImGuiTabItemFlags_SetSelected : 0;
+    const ImGuiTabItemFlags flags = select && p.part == part_ ? ImGuiTabItemFlags_SetSelected : 0;
     const bool open = ImGui::BeginTabItem(tr(p.label), nullptr, flags);
     widgets.record_last_item(p.hook);
     if (!open) continue;
-    if (!part_pending_) part_ = p.part;
+    if (!select) part_ = p.part;
+    arrived = select && p.part == part_;
     switch (p.part) {
       case Part::Inside: draw_inside(host, widgets, status); break;
       case Part::Model: draw_model(host, widgets, status); break;
@@ -1202,7 +1208,7 @@ void CnnLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
     }
     ImGui::EndTabItem();
   }
-  part_pending_ = false;
+  if (arrived) part_pending_ = false;
   ImGui::EndTabBar();
 }
 
