@@ -6,10 +6,30 @@
 
 let hebblabAssetIndex = null;
 
-async function hebblabUnpack(bytes) {
+// Unpacks gzipped bytes (others come back as they are), refusing to grow past `limit` bytes while it unpacks, so a
+// small crafted file cannot take the memory. Throws an Error on damaged data or past the limit.
+async function hebblabUnpack(bytes, limit = 256 * 1024 * 1024) {
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      reader.cancel();
+      throw new Error('unpacks to more than ' + Math.round(limit / (1024 * 1024)) + ' MB');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 // The asset's bytes, unpacked; throws an Error that names what failed.

@@ -60,6 +60,7 @@ struct JobEvent {
 class JobRunner {
  public:
   static constexpr int kPayloadIntervalMs = 250;
+  static constexpr int kEventIntervalMs = 16;  // progress events: at most one a frame; the job steps in between
   virtual ~JobRunner() = default;
   // Returns the job id (ids are unique across lanes). A job that cannot be made reports Error.
   virtual int start(const std::string& lane, JobRequest request) = 0;

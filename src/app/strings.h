@@ -224,6 +224,7 @@ namespace hebblab {
   X(CnnInput, "Input") \
   X(CnnSourcePaint, "paint") \
   X(CnnSourceTest, "a test image") \
+  X(CnnSourceTrain, "a training image") \
   X(CnnPaintHelp, "Paint a digit with the left button, erase with the right. The model sees the 28 x 28 image on the right: cropped to the ink, scaled to 20 x 20 keeping its aspect, centred by its centre of mass, as MNIST's digits were made.") \
   X(CnnClear, "Clear") \
   X(CnnBrush, "Brush") \
@@ -287,6 +288,7 @@ namespace hebblab {
   X(CnnLectureSteps, "The lecture's steps") \
   X(CnnShowTrainImages, "Show training images") \
   X(CnnTrainImage, "X_train[%d], label y_train[%d] = %d") \
+  X(CnnLookInside, "Look inside with this image") \
   X(CnnTraining, "Training (model.fit)") \
   X(CnnBatchSize, "batch_size") \
   X(CnnEpochs, "epochs") \

@@ -412,6 +412,10 @@ void CnnLab::update_inside(Host& host) {
     test_index_ = std::clamp(test_index_, 0, test_images_.dims[0] - 1);
     input_ = idx_image(test_images_, test_index_);
     preprocess_ = {};
+  } else if (source_ == Source::Train && idx_images_ready(train_images_)) {
+    train_index_ = std::clamp(train_index_, 0, train_images_.dims[0] - 1);
+    input_ = idx_image(train_images_, train_index_);
+    preprocess_ = {};
   } else {
     input_ = mnist_preprocess(canvas_, &preprocess_);
   }
@@ -508,6 +512,10 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::SameLine();
   if (ImGui::RadioButton(tr(Str::CnnSourceTest), &source, int(Source::Test))) inside_dirty_ = true;
   widgets.record_last_item("cnn.source_test");
+  if (idx_images_ready(train_images_)) {  // once the training images were opened in "Data and training"
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(Str::CnnSourceTrain), &source, int(Source::Train))) inside_dirty_ = true;
+  }
   source_ = Source(source);
   const float font = ImGui::GetFontSize();
 
@@ -524,6 +532,17 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
     const Heatmap::Pointer pointer = canvas_map_.draw("cnn_canvas", font * 13);
     widgets.record("cnn.canvas", canvas_map_.image_min(), canvas_map_.image_max());
     if (brush_.paint(pointer, &canvas_, brush_radius_)) inside_dirty_ = true;
+  } else if (source_ == Source::Train) {
+    ImGui::SetNextItemWidth(font * 8);
+    int index = train_index_;
+    if (ImGui::InputInt("X_train##index", &index)) {
+      train_index_ = std::clamp(index, 0, train_images_.dims[0] - 1);
+      inside_dirty_ = true;
+    }
+    if (train_index_ < int(train_labels_.data.size())) {
+      ImGui::SameLine();
+      ImGui::Text(tr(Str::CnnTestLabel), int(train_labels_.data[size_t(train_index_)]));
+    }
   } else if (!idx_images_ready(test_images_) || test_labels_.dims.size() != 1) {
     teaching_text(tr(Str::CnnTestNotLoaded));
   } else {
@@ -942,6 +961,13 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
         train_image_shown_ = train_index_;
       }
       train_image_map_.draw("cnn_train_image", font * 6);
+      if (ImGui::Button(tr(Str::CnnLookInside))) {
+        source_ = Source::Train;
+        part_ = Part::Inside;
+        part_pending_ = true;
+        inside_dirty_ = true;
+      }
+      widgets.record_last_item("cnn.train_image_inside");
     }
     ImGui::TreePop();
   }
@@ -1266,7 +1292,7 @@ void CnnLab::write_json(JsonWriter& j) const {
   j.key("spec_error_layer").value(spec_error_.layer);
   j.key("spec_error").value(spec_error_.message);
   j.key("params").value(preview_ ? preview_->count_params() : int64_t(0));
-  j.key("source").value(source_ == Source::Paint ? "paint" : "test");
+  j.key("source").value(source_ == Source::Paint ? "paint" : source_ == Source::Test ? "test" : "train");
   j.key("test_index").value(test_index_);
   j.key("test_loaded").value(idx_images_ready(test_images_));
   j.key("probabilities").array(probabilities_);

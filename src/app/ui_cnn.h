@@ -35,7 +35,7 @@ class CnnLab {
 
  private:
   enum class Part { Inside, Model, Train, Evaluate };
-  enum class Source { Paint, Test };
+  enum class Source { Paint, Test, Train };  // painted, a test image, a training image
   enum class JobKind { None, Train, Evaluate };
   // One layer's outputs for the current input, all its maps tiled into one texture.
   struct LayerView {

@@ -68,7 +68,9 @@ FileExchange::Opened read_for_app(const std::string& path, const std::string& pu
   FileExchange::Opened opened;
   opened.purpose = purpose;
   opened.name = path;
-  read_file(path, kMaxOpenBytes, &opened.bytes, &opened.error);
+  // Gzipped files (a dataset as it is distributed) are unpacked, told by their magic number.
+  if (read_file(path, kMaxOpenBytes, &opened.bytes, &opened.error))
+    gunzip_if_gzipped(&opened.bytes, kMaxOpenBytes, &opened.error);
   return opened;
 }
 

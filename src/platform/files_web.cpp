@@ -25,8 +25,9 @@ EM_JS(void, js_files_init, (), {
       queue.push(entry);
       return;
     }
-    file.arrayBuffer().then((buffer) => {
-      entry.bytes = new Uint8Array(buffer);
+    // Gzipped files (a dataset as it is distributed) are unpacked here, told by their magic number (assets.js).
+    file.arrayBuffer().then((buffer) => hebblabUnpack(new Uint8Array(buffer), 64 * 1024 * 1024)).then((bytes) => {
+      entry.bytes = bytes;
       queue.push(entry);
     }, (e) => {
       entry.error = "cannot read " + file.name + ": " + (e && e.message ? e.message : String(e));

@@ -96,7 +96,7 @@ class ThreadJobRunner final : public JobRunner {
       return;
     }
     using Clock = std::chrono::steady_clock;
-    Clock::time_point last_payload = Clock::now();
+    Clock::time_point last_payload = Clock::now(), last_event = Clock::time_point();
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(lane.mutex);
@@ -108,8 +108,11 @@ class ThreadJobRunner final : public JobRunner {
         }
       }
       const bool more = job->step();
-      JobEvent e{id, more ? JobEvent::Type::Progress : JobEvent::Type::Done, job->progress(), job->result(), {}};
+      // At most one progress event a frame (a fast model takes hundreds of steps a second), and the last one.
       const Clock::time_point now = Clock::now();
+      if (more && now - last_event < std::chrono::milliseconds(kEventIntervalMs)) continue;
+      last_event = now;
+      JobEvent e{id, more ? JobEvent::Type::Progress : JobEvent::Type::Done, job->progress(), job->result(), {}};
       if (!more || now - last_payload >= std::chrono::milliseconds(kPayloadIntervalMs)) {
         e.payload = job->take_payload();
         last_payload = now;

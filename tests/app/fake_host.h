@@ -49,6 +49,25 @@ class MemoryAssets final : public AssetLoader {
   std::deque<Loaded> queue;
 };
 
+// Files "opened" by the user, handed out in order; saves are kept by name.
+class MemoryFiles final : public FileExchange {
+ public:
+  bool uses_paths() const override { return false; }
+  bool save(const std::string&, const std::string& name, const Bytes& bytes, std::string*) override {
+    saved[name] = bytes;
+    return true;
+  }
+  void request_open(const std::string&, const std::string&) override {}
+  std::optional<Opened> take_opened() override {
+    if (opened.empty()) return std::nullopt;
+    Opened o = std::move(opened.front());
+    opened.pop_front();
+    return o;
+  }
+  std::deque<Opened> opened;
+  std::map<std::string, Bytes> saved;
+};
+
 // Model slots in memory, answered at once.
 class MemorySlots final : public ModelSlots {
  public:

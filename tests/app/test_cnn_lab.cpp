@@ -119,27 +119,54 @@ TEST_F(CnnLabTest, StopEndsTheRunAndKeepsTheModel) {
 }
 
 TEST_F(CnnLabTest, ACorruptModelFileChangesNothing) {
-  App app(host());
-  for (int i = 0; i < 3; ++i) frame(app);
-  // What a corrupt upload looks like to the app: a model file purpose with damaged bytes.
-  struct OneFile final : public FileExchange {
-    bool uses_paths() const override { return false; }
-    bool save(const std::string&, const std::string&, const Bytes&, std::string*) override { return true; }
-    void request_open(const std::string&, const std::string&) override {}
-    std::optional<Opened> take_opened() override {
-      if (taken) return std::nullopt;
-      taken = true;
-      return Opened{"model", "broken.hebbmodel", to_bytes("HEBBLABM and then nonsense"), ""};
-    }
-    bool taken = false;
-  } files;
+  test::MemoryFiles files;
   Host h = host();
   h.files = &files;
-  App with_files(h);
-  for (int i = 0; i < 4; ++i) frame(with_files);
-  const std::string json = with_files.state_json();
+  App app(h);
+  for (int i = 0; i < 3; ++i) frame(app);
+  files.opened.push_back({"model", "broken.hebbmodel", to_bytes("HEBBLABM and then nonsense"), ""});
+  frame(app);
+  const std::string json = app.state_json();
   EXPECT_TRUE(contains(json, "not a usable model")) << json;
   EXPECT_TRUE(contains(json, "\"model\":\"the pretrained lecture model\""));
+}
+
+TEST_F(CnnLabTest, AStudentsThreeClassSixteenBySixteenSetShapesTheModel) {
+  test::MemoryFiles files;
+  Host h = host();
+  h.files = &files;
+  App app(h);
+  for (int i = 0; i < 3; ++i) frame(app);
+  // 11 classes: refused, nothing changes.
+  const Dataset eleven = test::banded_dataset(33, 16, 11, 1);
+  files.opened.push_back({"dataset", "train-images-idx3-ubyte", test::idx_bytes({33, 16, 16}, eleven.x), ""});
+  files.opened.push_back({"dataset", "train-labels-idx1-ubyte", test::idx_bytes({33}, eleven.y), ""});
+  frame(app);
+  std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "11 classes")) << json;
+  EXPECT_TRUE(contains(json, "\"own_data\":false"));
+  // 3 classes of 16 x 16: the model's input and output follow, and the quick model trains on it.
+  const Dataset three = test::banded_dataset(48, 16, 3, 1);
+  files.opened.push_back({"dataset", "train-images-idx3-ubyte.gz", test::idx_bytes({48, 16, 16}, three.x), ""});
+  files.opened.push_back({"dataset", "train-labels-idx1-ubyte.gz", test::idx_bytes({48}, three.y), ""});
+  frame(app);
+  json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"own_data\":true")) << json;
+  EXPECT_TRUE(contains(json, "\"own_classes\":3"));
+  click(app, "cnn.tab_model");
+  click(app, "cnn.preset_quick");
+  json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"spec_ok\":true")) << json;
+  click(app, "cnn.tab_train");
+  click(app, "cnn.train");
+  for (int i = 0; i < 40 && jobs.running("cnn"); ++i) frame(app);
+  frame(app);
+  json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"phase\":\"done\"")) << json;
+  EXPECT_TRUE(contains(json, "\"model\":\"trained here\""));
+  // Painting feeds 28 x 28 images: the lab says so rather than feeding this model.
+  click(app, "cnn.tab_inside");
+  EXPECT_TRUE(contains(app.state_json(), "\"probabilities\":[]"));
 }
 
 TEST_F(CnnLabTest, AModelSavedInASlotComesBack) {
