@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app_test_util.h"
 #include "fake_host.h"
 
 namespace hebblab {
@@ -16,44 +17,8 @@ namespace {
 using test::MemorySettings;
 using test::SteppingJobs;
 
-class AppTest : public ::testing::Test {
+class AppTest : public test::AppTest {
  protected:
-  void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    App::setup_fonts("", 1.0f, 1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  void TearDown() override { ImGui::DestroyContext(); }
-
-  void frame(App& app) {
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-  }
-  // Press and release the left button at the centre of a named widget, as a user would: after the widget has
-  // been on screen for a couple of frames (tab bars lay out their tabs a frame late), a frame apart.
-  void click(App& app, const std::string& widget) {
-    frame(app);
-    frame(app);
-    std::string json = app.state_json();
-    auto at = json.find("\"" + widget + "\":[");
-    ASSERT_NE(at, std::string::npos) << widget << " not drawn";
-    float x = 0, y = 0, w = 0, h = 0;
-    ASSERT_EQ(std::sscanf(json.c_str() + at + widget.size() + 4, "%f,%f,%f,%f", &x, &y, &w, &h), 4);
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x + w / 2, y + h / 2);
-    frame(app);
-    io.MouseDown[0] = true;
-    frame(app);
-    io.MouseDown[0] = false;
-    frame(app);
-  }
   Host host() {
     Host h;
     h.settings = &settings;
@@ -64,7 +29,7 @@ class AppTest : public ::testing::Test {
   SteppingJobs jobs;
 };
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using test::contains;
 
 TEST_F(AppTest, FramesAdvanceAndWidgetsAreReported) {
   App app(host());

@@ -11,25 +11,18 @@
 #include "app/app.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
+#include "app_test_util.h"
 #include "fake_host.h"
 
 namespace hebblab {
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using test::contains;
 
-class CnnLabTest : public ::testing::Test {
+class CnnLabTest : public test::AppTest {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    App::setup_fonts("", 1.0f, 1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    test::AppTest::SetUp();
     // The bundled data, small: a lecture model as the pretrained one, 64 training and 40 test images.
     const Dataset train = test::banded_dataset(64, 28, 10, 1), tests = test::banded_dataset(40, 28, 10, 2);
     assets.files["models/lecture.hebbmodel"] = save_model(lecture_model(7), false);
@@ -38,29 +31,6 @@ class CnnLabTest : public ::testing::Test {
     assets.files["mnist/t10k-images-idx3-ubyte"] = test::idx_bytes({40, 28, 28}, tests.x);
     assets.files["mnist/t10k-labels-idx1-ubyte"] = test::idx_bytes({40}, tests.y);
     settings.text = "ui.tab=cnn\ncnn.limit=64\ncnn.batch_size=16\ncnn.validation_split=0\n";
-  }
-  void TearDown() override { ImGui::DestroyContext(); }
-
-  void frame(App& app) {
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-  }
-  void click(App& app, const std::string& widget) {
-    frame(app);
-    frame(app);
-    const std::string json = app.state_json();
-    auto at = json.find("\"" + widget + "\":[");
-    ASSERT_NE(at, std::string::npos) << widget << " not drawn";
-    float x = 0, y = 0, w = 0, h = 0;
-    ASSERT_EQ(std::sscanf(json.c_str() + at + widget.size() + 4, "%f,%f,%f,%f", &x, &y, &w, &h), 4);
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x + w / 2, y + h / 2);
-    frame(app);
-    io.MouseDown[0] = true;
-    frame(app);
-    io.MouseDown[0] = false;
-    frame(app);
   }
   Host host() {
     Host h;

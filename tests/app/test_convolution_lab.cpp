@@ -13,39 +13,26 @@
 #include "core/config_text.h"
 #include "core/json_writer.h"
 #include "core/settings.h"
+#include "../core/nn_test_util.h"
+#include "app_test_util.h"
 #include "fake_host.h"
 
 namespace hebblab {
 namespace {
 
-// An IDX file of unsigned bytes: 00 00 08 <rank>, the sizes as big-endian uint32, then the values.
-std::vector<uint8_t> idx_file(const std::vector<uint32_t>& dims, const std::vector<uint8_t>& values) {
-  std::vector<uint8_t> out = {0, 0, 0x08, static_cast<uint8_t>(dims.size())};
-  for (uint32_t d : dims)
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(d >> shift));
-  out.insert(out.end(), values.begin(), values.end());
-  return out;
-}
+using test::contains;
 
 constexpr uint8_t kLabels[] = {7, 2, 1};
 
 class ConvolutionLabTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    test::start_imgui();
     // Three 28 x 28 test digits, each one gray level, and their labels.
     std::vector<uint8_t> images;
     for (int i = 0; i < 3; ++i) images.insert(images.end(), 28 * 28, static_cast<uint8_t>(50 * (i + 1)));
-    assets.files["mnist/t10k-images-idx3-ubyte"] = idx_file({3, 28, 28}, images);
-    assets.files["mnist/t10k-labels-idx1-ubyte"] = idx_file({3}, std::vector<uint8_t>(std::begin(kLabels), std::end(kLabels)));
+    assets.files["mnist/t10k-images-idx3-ubyte"] = test::idx_bytes({3, 28, 28}, images);
+    assets.files["mnist/t10k-labels-idx1-ubyte"] = test::idx_bytes({3}, std::vector<uint8_t>(std::begin(kLabels), std::end(kLabels)));
     host.assets = &assets;
   }
   void TearDown() override { ImGui::DestroyContext(); }
@@ -66,16 +53,7 @@ class ConvolutionLabTest : public ::testing::Test {
     ImGui::End();
     ImGui::Render();
   }
-  // Press and release the left button at a point, a frame apart, as test_app.cpp's click() does.
-  void click_at(float x, float y) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x, y);
-    frame();
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
-  }
+  void click_at(float x, float y) { test::press_at(x, y, [&] { frame(); }); }
   // The "-" (step -1) or "+" (step +1) button of the MNIST index field. InputInt lays out, within the width the lab
   // gives it (7 font sizes): the text field, then "-" and "+", each a frame-height square after the inner spacing.
   void step_mnist_index(int step) {
@@ -94,7 +72,6 @@ class ConvolutionLabTest : public ::testing::Test {
     j.end_object();
     return j.str();
   }
-  static bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
   test::MemoryAssets assets;
   Host host;

@@ -13,39 +13,12 @@ namespace {
 
 const Shape kMnist{28, 28, 1};
 
-LayerConfig conv(int filters, int k, Activation a = Activation::Relu) {
-  LayerConfig c;
-  c.type = LayerType::Conv2D;
-  c.filters = filters;
-  c.kernel_size = {k, k};
-  c.activation = a;
-  return canonical(c);
-}
-LayerConfig pool(int k) {
-  LayerConfig c;
-  c.type = LayerType::MaxPooling2D;
-  c.pool_size = {k, k};
-  c.strides = {0, 0};
-  return canonical(c);
-}
-LayerConfig dropout(double rate) {
-  LayerConfig c;
-  c.type = LayerType::Dropout;
-  c.rate = rate;
-  return canonical(c);
-}
-LayerConfig flatten() {
-  LayerConfig c;
-  c.type = LayerType::Flatten;
-  return c;
-}
-LayerConfig dense(int units, Activation a = Activation::Relu) {
-  LayerConfig c;
-  c.type = LayerType::Dense;
-  c.units = units;
-  c.activation = a;
-  return canonical(c);
-}
+// The builders under shorter names, ReLU unless said otherwise.
+LayerConfig conv(int filters, int k, Activation a = Activation::Relu) { return conv2d_layer(filters, k, a); }
+LayerConfig pool(int k) { return max_pooling2d_layer(k); }
+LayerConfig dropout(double rate) { return dropout_layer(rate); }
+LayerConfig flatten() { return flatten_layer(); }
+LayerConfig dense(int units, Activation a = Activation::Relu) { return dense_layer(units, a); }
 
 // Builds `spec` for `input` and 10 classes, expecting failure; the error.
 SpecError refusal(const ModelSpec& spec, const Shape& input = kMnist, int classes = 10) {

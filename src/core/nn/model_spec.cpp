@@ -6,40 +6,6 @@
 namespace hebblab {
 namespace {
 
-LayerConfig conv(int filters, int k, Activation a) {
-  LayerConfig c;
-  c.type = LayerType::Conv2D;
-  c.filters = filters;
-  c.kernel_size = {k, k};
-  c.activation = a;
-  return canonical(c);
-}
-LayerConfig pool(int k) {
-  LayerConfig c;
-  c.type = LayerType::MaxPooling2D;
-  c.pool_size = {k, k};
-  c.strides = {0, 0};
-  return canonical(c);
-}
-LayerConfig dropout(double rate) {
-  LayerConfig c;
-  c.type = LayerType::Dropout;
-  c.rate = rate;
-  return canonical(c);
-}
-LayerConfig flatten() {
-  LayerConfig c;
-  c.type = LayerType::Flatten;
-  return canonical(c);
-}
-LayerConfig dense(int units, Activation a) {
-  LayerConfig c;
-  c.type = LayerType::Dense;
-  c.units = units;
-  c.activation = a;
-  return canonical(c);
-}
-
 bool window_ok(Size2 s) { return s.h >= 1 && s.w >= 1 && s.h <= kMaxSpecWindow && s.w <= kMaxSpecWindow; }
 
 std::string check_limits(const LayerConfig& c) {
@@ -97,6 +63,44 @@ bool key_applies(LayerType type, std::string_view key) {
 
 }  // namespace
 
+LayerConfig conv2d_layer(int filters, int kernel, Activation activation) {
+  LayerConfig c;
+  c.type = LayerType::Conv2D;
+  c.filters = filters;
+  c.kernel_size = {kernel, kernel};
+  c.activation = activation;
+  return canonical(c);
+}
+
+LayerConfig max_pooling2d_layer(int pool) {
+  LayerConfig c;
+  c.type = LayerType::MaxPooling2D;
+  c.pool_size = {pool, pool};
+  c.strides = {0, 0};  // Keras's default: the pool size
+  return canonical(c);
+}
+
+LayerConfig dropout_layer(double rate) {
+  LayerConfig c;
+  c.type = LayerType::Dropout;
+  c.rate = rate;
+  return canonical(c);
+}
+
+LayerConfig flatten_layer() {
+  LayerConfig c;
+  c.type = LayerType::Flatten;
+  return canonical(c);
+}
+
+LayerConfig dense_layer(int units, Activation activation) {
+  LayerConfig c;
+  c.type = LayerType::Dense;
+  c.units = units;
+  c.activation = activation;
+  return canonical(c);
+}
+
 const char* preset_name(ModelPreset preset) {
   switch (preset) {
     case ModelPreset::Lecture: return "lecture";
@@ -109,13 +113,15 @@ const char* preset_name(ModelPreset preset) {
 ModelSpec preset_spec(ModelPreset preset) {
   switch (preset) {
     case ModelPreset::Lecture:
-      return {{conv(32, 3, Activation::Relu), conv(32, 3, Activation::Relu), pool(2), dropout(0.25), flatten(),
-               dense(128, Activation::Relu), dropout(0.5), dense(10, Activation::Softmax)}};
+      return {{conv2d_layer(32, 3, Activation::Relu), conv2d_layer(32, 3, Activation::Relu), max_pooling2d_layer(2),
+               dropout_layer(0.25), flatten_layer(), dense_layer(128, Activation::Relu), dropout_layer(0.5),
+               dense_layer(10, Activation::Softmax)}};
     case ModelPreset::Quick:
-      return {{conv(16, 5, Activation::Relu), pool(2), conv(32, 3, Activation::Relu), pool(2), flatten(),
-               dense(64, Activation::Relu), dense(10, Activation::Softmax)}};
+      return {{conv2d_layer(16, 5, Activation::Relu), max_pooling2d_layer(2), conv2d_layer(32, 3, Activation::Relu),
+               max_pooling2d_layer(2), flatten_layer(), dense_layer(64, Activation::Relu),
+               dense_layer(10, Activation::Softmax)}};
     case ModelPreset::DenseOnly:
-      return {{flatten(), dense(128, Activation::Relu), dense(10, Activation::Softmax)}};
+      return {{flatten_layer(), dense_layer(128, Activation::Relu), dense_layer(10, Activation::Softmax)}};
   }
   return {};
 }

@@ -22,6 +22,14 @@ struct ModelSpec {
   bool operator==(const ModelSpec& o) const { return layers == o.layers; }
 };
 
+// Layer configs in Keras's argument order, for specs written in code (square kernels and pools, Keras's defaults
+// for the rest: strides 1 or the pool size, valid padding).
+LayerConfig conv2d_layer(int filters, int kernel, Activation activation);
+LayerConfig max_pooling2d_layer(int pool);
+LayerConfig dropout_layer(double rate);
+LayerConfig flatten_layer();
+LayerConfig dense_layer(int units, Activation activation);
+
 enum class ModelPreset { Lecture, Quick, DenseOnly };
 constexpr ModelPreset kModelPresets[] = {ModelPreset::Lecture, ModelPreset::Quick, ModelPreset::DenseOnly};
 const char* preset_name(ModelPreset preset);  // "lecture", "quick", "dense"
