@@ -615,7 +615,7 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
   }
 }
 
-void CnnLab::draw_maps(Host&, WidgetRegistry& widgets) {
+void CnnLab::draw_maps(WidgetRegistry& widgets) {
   section_title(tr(Str::CnnFeatureMaps));
   teaching_text(tr(Str::CnnFeatureHelp));
   const float font = ImGui::GetFontSize();
@@ -679,7 +679,7 @@ void CnnLab::draw_inside(Host& host, WidgetRegistry& widgets, std::string& statu
     ImGui::TableNextColumn();
     draw_input(host, widgets, status);
     ImGui::TableNextColumn();
-    draw_maps(host, widgets);
+    draw_maps(widgets);
     ImGui::EndTable();
   }
 }
@@ -1030,11 +1030,11 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::CnnClearRuns)))  // all but a run under way
     runs_.erase(runs_.begin(), runs_.end() - (running && !runs_.empty() ? 1 : 0));
-  draw_progress(host, widgets);
+  draw_progress(widgets);
   draw_curves();
 }
 
-void CnnLab::draw_progress(Host&, WidgetRegistry& widgets) {
+void CnnLab::draw_progress(WidgetRegistry& widgets) {
   if (!job_status_.empty()) ImGui::TextWrapped("%s", job_status_.c_str());
   if (paused_ && job_) ImGui::TextUnformatted(tr(Str::CnnPaused));
   if (job_kind_ != JobKind::Train || report_.phase.empty()) return;
@@ -1172,7 +1172,6 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
     if (test_labels_.data[i] == cell_true_ && predicted_[i] == cell_predicted_) indices.push_back(int(i));
   ImGui::Text(tr(Str::CnnCellImages), counts[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)], cell_true_,
               cell_predicted_);
-  static_assert(kMaxCellImages <= 64, "one row of buttons per ten images");
   const int side = test_images_.dims[1];
   for (size_t n = 0; n < indices.size(); ++n) {
     const GrayImage g = idx_image(test_images_, indices[n]);

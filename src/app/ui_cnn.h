@@ -63,10 +63,10 @@ class CnnLab {
 
   void draw_inside(Host& host, WidgetRegistry& widgets, std::string& status);
   void draw_input(Host& host, WidgetRegistry& widgets, std::string& status);
-  void draw_maps(Host& host, WidgetRegistry& widgets);
+  void draw_maps(WidgetRegistry& widgets);
   void draw_model(Host& host, WidgetRegistry& widgets, std::string& status);
   void draw_train(Host& host, WidgetRegistry& widgets, std::string& status);
-  void draw_progress(Host& host, WidgetRegistry& widgets);
+  void draw_progress(WidgetRegistry& widgets);
   void draw_curves();
   void draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& status);
 
