@@ -118,11 +118,14 @@ void path_field(const char* label, std::string* value) {
 // [SECTION] the model on show ----------------------------------------------------------------------------------------
 
 void CnnLab::set_model(Sequential model, const std::string& name) {
+  // A snapshot of the same architecture keeps the layer views (and the enlarged map); another model starts afresh.
+  if (!model_ || model_->input_shape() != model.input_shape() || !(spec_of(*model_) == spec_of(model))) {
+    layers_.clear();
+    enlarged_layer_ = -1;
+  }
   model_ = std::make_unique<Sequential>(std::move(model));
   model_name_ = name;
-  layers_.clear();
-  enlarged_layer_ = -1;
-  inside_dirty_ = true;
+  inside_dirty_ = filters_dirty_ = true;
 }
 
 Shape CnnLab::data_shape() const { return own_data_ ? own_shape_ : Shape{kSide, kSide, 1}; }
@@ -426,7 +429,9 @@ void CnnLab::update_inside(Host& host) {
   input_map_.set(host.textures, input_.pixels, input_.width, input_.height, 1.0);
 
   probabilities_.clear();
-  if (model_ && model_->input_shape() == Shape{input_.height, input_.width, 1}) {
+  if (!model_ || model_->input_shape() != Shape{input_.height, input_.width, 1}) {
+    layers_.clear();  // nothing to show for a model that does not take this input
+  } else {
     Tensor<float> x({input_.height, input_.width, 1});
     x.data = input_.pixels;
     const std::vector<Tensor<float>>& outputs = model_->activations(x);
@@ -482,9 +487,11 @@ void CnnLab::update_inside(Host& host) {
         enlarged_map_.set(host.textures, one, mw, mh, max_abs(one));
       }
     }
-    // The first layer's learned kernels (KH, KW, 1, F), tiled.
+    // The first layer's learned kernels (KH, KW, 1, F), tiled: only when the weights changed, not every stroke.
     const Layer<float>& first = model_->layer(0);
-    if (first.config().type == LayerType::Conv2D && first.weights().size() == 2 && first.weights()[0].dim(2) == 1) {
+    if (filters_dirty_ && first.config().type == LayerType::Conv2D && first.weights().size() == 2 &&
+        first.weights()[0].dim(2) == 1) {
+      filters_dirty_ = false;
       const Tensor<float>& k = first.weights()[0];
       const int kh = k.dim(0), kw = k.dim(1), f = k.dim(3);
       int w = 0, h = 0;
@@ -839,10 +846,10 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(shape_text(layer.output_shape(), true).c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(layer.count_params()));
+      ImGui::TextUnformatted(format_thousands(layer.count_params()).c_str());
     }
     ImGui::EndTable();
-    ImGui::Text("Total params: %lld", static_cast<long long>(preview_->count_params()));
+    ImGui::Text("Total params: %s", format_thousands(preview_->count_params()).c_str());
   } else if (!spec_ok_ && spec_error_.layer >= 0) {
     ImGui::TextWrapped(tr(Str::CnnSpecLayerProblem), spec_error_.layer + 1, spec_error_.message.c_str());
   }

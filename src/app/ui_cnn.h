@@ -130,7 +130,7 @@ class CnnLab {
   std::vector<std::unique_ptr<Heatmap>> lecture_maps_;
   int enlarged_layer_ = -1, enlarged_map_index_ = 0;
   Heatmap enlarged_map_{ColorMap::Gray};
-  bool inside_dirty_ = true;
+  bool inside_dirty_ = true, filters_dirty_ = true;
   double inside_ms_ = 0;  // preprocessing + every layer + uploads, for the figures in the test hook
   std::string model_path_;  // desktop: the path typed for Save / Open model
   std::string slot_name_ = "my model";

@@ -9,6 +9,16 @@
 
 namespace hebblab {
 
+std::string format_thousands(int64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string format_double(double v) {
   std::string text;
   for (int precision = 1; precision <= 17; ++precision) {

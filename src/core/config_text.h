@@ -2,6 +2,7 @@
 // locale-independently and read back exactly, so a request crosses the worker boundary and a settings file intact.
 #pragma once
 #include <charconv>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@ namespace hebblab {
 
 // Shortest text that reads back as the same double, whatever the C++ locale.
 std::string format_double(double v);
+// A non-negative count with commas between thousands, as Keras prints parameter counts: 600810 -> "600,810".
+std::string format_thousands(int64_t n);
 // A finite double and nothing else.
 bool parse_double(std::string_view text, double* out);
 // Plain decimal digits only: no sign for unsigned types, no '+', no spaces, nothing after the number.

@@ -4,23 +4,14 @@
 // the threads are started once).
 #include "sequential.h"
 
-#include "core/config_text.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include "core/config_text.h"
+
 namespace hebblab {
 namespace {
-
-std::string with_thousands(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 // Keras's print_summary for a sequential model: columns end at 29, 55 and 65 characters, and a field that does not
 // fit its column is cut at the column's end.
@@ -101,7 +92,7 @@ std::string Sequential::summary() const {
                        shape_text(layer(i).output_shape(), true), std::to_string(layer(i).count_params()));
     out += (i + 1 < size() ? rule : double_rule) + "\n";
   }
-  const std::string total = with_thousands(count_params());
+  const std::string total = format_thousands(count_params());
   return out + "Total params: " + total + "\nTrainable params: " + total + "\nNon-trainable params: 0\n" + rule + "\n";
 }
 
