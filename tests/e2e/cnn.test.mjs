@@ -1,7 +1,8 @@
-// The CNN lab in headless Chromium: the pretrained model predicts painted digits (MNIST's preprocessing at work);
-// training the quick model in the Web Worker while the page keeps drawing; pause, resume, stop and a diverging run;
-// the confusion matrix opens a misclassified image; models saved in IndexedDB survive a reload; the exported input and
-// the downloaded model give the command line the page's probabilities; a corrupt model is refused.
+// The CNN lab in headless Chromium: the pretrained model predicts digits painted with the mouse or a finger (MNIST's
+// preprocessing at work); training the quick model in the Web Worker while the page keeps drawing; pause, resume,
+// stop and a diverging run; the confusion matrix opens a misclassified image; models saved in IndexedDB survive a
+// reload; the exported input and the downloaded model give the command line the page's probabilities; a corrupt model
+// is refused.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -65,6 +66,26 @@ test('the pretrained model reads painted digits: a stroke is 1 wherever it is, a
   console.log(`# stroke to all feature maps uploaded: ${s.inside_ms.toFixed(2)} ms`);
   await page.screenshot({path: path.join(site.shots, 'cnn-inside-zero.png')});
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a finger paints too: a touch stroke (CDP touch events) is read as 1', async () => {
+  const context = await site.browser.newContext({hasTouch: true});
+  const page = await openApp(context, site.url);
+  await openLab(page);
+  const [x, y, w, h] = (await state(page)).widgets['cnn.canvas'];
+  const cdp = await context.newCDPSession(page);
+  const at = (v) => [{x: x + 0.5 * w, y: y + v * h}];
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: at(0.2)});
+  for (let i = 1; i <= 12; ++i) {
+    await frames(page, 1);
+    await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: at(0.2 + 0.05 * i)});
+  }
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await frames(page, 3);
+  const s = (await state(page)).cnn;
+  assert.equal(s.ink, true, 'the touch stroke left ink');
+  assert.equal(s.prediction, 1, JSON.stringify(s.probabilities));
   await context.close();
 });
 
