@@ -191,7 +191,7 @@ void CnnLab::on_asset(AssetLoader::Loaded& loaded, std::string& status) {
                                                    : nullptr;
   if (target && !parse_idx(loaded.bytes.data(), loaded.bytes.size(), target, &error))
     status = loaded.name + ": " + error;
-  inside_dirty_ = true;
+  inside_dirty_ = confusion_dirty_ = true;
 }
 
 void CnnLab::open_file(FileExchange::Opened& file, std::string& status) {
@@ -366,7 +366,10 @@ void CnnLab::on_job_event(JobEvent& event, std::string& status) {
       }
     }
     report_ = std::move(r);
-    if (!report_.predicted.empty()) predicted_ = report_.predicted;
+    if (!report_.predicted.empty()) {
+      predicted_ = report_.predicted;
+      confusion_dirty_ = true;
+    }
     if (!std::isnan(report_.test_loss)) {
       test_loss_ = report_.test_loss;
       test_accuracy_ = report_.test_accuracy;
@@ -1128,13 +1131,27 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
   }
   teaching_text(tr(Str::CnnConfusionHelp));
   const int k = std::max(data_classes(), 2);
-  std::vector<int> counts(size_t(k) * size_t(k), 0);
-  std::vector<int> row_totals(size_t(k), 0);
-  for (size_t i = 0; i < predicted_.size(); ++i) {
-    const int t = test_labels_.data[i], p = predicted_[i];
-    if (t < k && p < k) {
-      ++counts[size_t(t) * size_t(k) + size_t(p)];
-      ++row_totals[size_t(t)];
+  constexpr int kColumns = 12;  // thumbnails to a row
+  const int side_h = test_images_.dims[1], side_w = test_images_.dims[2];
+  if (confusion_dirty_ || confusion_.size() != size_t(k) * size_t(k)) {
+    confusion_dirty_ = false;
+    confusion_.assign(size_t(k) * size_t(k), 0);
+    for (size_t i = 0; i < predicted_.size(); ++i) {
+      const int t = test_labels_.data[i], p = predicted_[i];
+      if (t < k && p < k) ++confusion_[size_t(t) * size_t(k) + size_t(p)];
+    }
+    cell_images_.clear();
+    for (size_t i = 0; cell_true_ >= 0 && i < predicted_.size() && int(cell_images_.size()) < kMaxCellImages; ++i)
+      if (test_labels_.data[i] == cell_true_ && predicted_[i] == cell_predicted_) cell_images_.push_back(int(i));
+    if (!cell_images_.empty()) {
+      int w = 0, h = 0;
+      const std::vector<float> atlas = tile(
+          int(cell_images_.size()), side_h, side_w, std::min(kColumns, int(cell_images_.size())),
+          [&](int m, int y, int x) {
+            return test_images_.data[(size_t(cell_images_[size_t(m)]) * side_h + y) * side_w + x] / 255.0f;
+          },
+          &w, &h);
+      cell_map_.set(host.textures, atlas, w, h, 1.0);
     }
   }
   // The matrix: a button per cell, darker for more images; the diagonal green, errors orange.
@@ -1149,11 +1166,13 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
   }
   for (int t = 0; t < k; ++t) {
     const float y = origin.y + font * 1.4f + float(t) * cell;
+    int row_total = 0;
+    for (int p = 0; p < k; ++p) row_total += confusion_[size_t(t) * size_t(k) + size_t(p)];
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + cell * 0.25f));
     ImGui::Text("%s %d", t == 0 ? tr(Str::CnnTrue) : "", t);
     for (int p = 0; p < k; ++p) {
-      const int n = counts[size_t(t) * size_t(k) + size_t(p)];
-      const float share = row_totals[size_t(t)] > 0 ? float(n) / float(row_totals[size_t(t)]) : 0.0f;
+      const int n = confusion_[size_t(t) * size_t(k) + size_t(p)];
+      const float share = row_total > 0 ? float(n) / float(row_total) : 0.0f;
       const float strength = t == p ? share : std::min(1.0f, share * 20.0f);
       const ImVec4 colour = t == p ? ImVec4(0.0f, 0.62f, 0.45f, 0.15f + 0.85f * strength)
                                    : ImVec4(0.84f, 0.37f, 0.0f, n > 0 ? 0.15f + 0.85f * strength : 0.04f);
@@ -1165,6 +1184,7 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
       if (ImGui::Button(label, ImVec2(cell - 2, cell - 2))) {
         cell_true_ = t;
         cell_predicted_ = p;
+        confusion_dirty_ = true;
       }
       widgets.record_last_item("cnn.cell_" + std::to_string(t) + "_" + std::to_string(p));
       ImGui::PopStyleColor();
@@ -1173,39 +1193,27 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + font * 1.4f + float(k) * cell + font * 0.5f));
   if (cell_true_ < 0) return;
-  // The cell's images: click one to look inside with it.
-  std::vector<int> indices;
-  for (size_t i = 0; i < predicted_.size() && int(indices.size()) < kMaxCellImages; ++i)
-    if (test_labels_.data[i] == cell_true_ && predicted_[i] == cell_predicted_) indices.push_back(int(i));
-  ImGui::Text(tr(Str::CnnCellImages), counts[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)], cell_true_,
+  // The cell's images, one texture: click one to look inside with it.
+  ImGui::Text(tr(Str::CnnCellImages), confusion_[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)], cell_true_,
               cell_predicted_);
-  const int side = test_images_.dims[1];
-  for (size_t n = 0; n < indices.size(); ++n) {
-    const GrayImage g = idx_image(test_images_, indices[n]);
-    if (n % 12 != 0) ImGui::SameLine();
-    ImGui::PushID(int(n));
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float px = font * 2.4f / float(side);
-    if (ImGui::InvisibleButton("img", ImVec2(px * side, px * side))) {
-      source_ = Source::Test;
-      test_index_ = indices[n];
-      part_ = Part::Inside;
-      part_pending_ = true;
-      inside_dirty_ = true;
-    }
-    widgets.record_last_item("cnn.cell_image" + std::to_string(n));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + px * side, p.y + px * side), IM_COL32(0, 0, 0, 255));  // MNIST: white on black
-    for (int yy = 0; yy < side; ++yy)
-      for (int xx = 0; xx < side; ++xx) {
-        const int v = int(g.pixels[size_t(yy) * side + xx] * 255);
-        if (v > 8)
-          dl->AddRectFilled(ImVec2(p.x + xx * px, p.y + yy * px), ImVec2(p.x + (xx + 1) * px, p.y + (yy + 1) * px),
-                            IM_COL32(v, v, v, 255));
-      }
-    dl->AddRect(p, ImVec2(p.x + px * side, p.y + px * side), IM_COL32(120, 120, 120, 255));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("#%d", indices[n]);
-    ImGui::PopID();
+  if (cell_images_.empty()) return;
+  const int n = int(cell_images_.size()), columns = std::min(kColumns, n);
+  const Heatmap::Pointer pointer = cell_map_.draw("cnn_cell_images", font * 2.4f * float(columns));
+  const float c = cell_map_.cell_size();
+  const ImVec2 o = cell_map_.image_min();
+  for (int m = 0; m < n; ++m) {
+    const ImVec2 min(o.x + float((m % columns) * (side_w + 1)) * c, o.y + float((m / columns) * (side_h + 1)) * c);
+    widgets.record("cnn.cell_image" + std::to_string(m), min, ImVec2(min.x + side_w * c, min.y + side_h * c));
+  }
+  const int m = tile_at(pointer.cell, columns * (side_w + 1) - 1, n, side_h, side_w, columns);
+  if (m < 0) return;
+  ImGui::SetTooltip("#%d", cell_images_[size_t(m)]);
+  if (pointer.activated) {
+    source_ = Source::Test;
+    test_index_ = cell_images_[size_t(m)];
+    part_ = Part::Inside;
+    part_pending_ = true;
+    inside_dirty_ = true;
   }
 }
 

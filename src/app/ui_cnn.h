@@ -114,6 +114,11 @@ class CnnLab {
   std::vector<uint8_t> predicted_;  // each test image's class, from the last test
   double test_loss_ = kNoValue, test_accuracy_ = kNoValue;
   int cell_true_ = -1, cell_predicted_ = -1;
+  // Derived from predicted_, the test set and the chosen cell when one of them changes, not every frame.
+  std::vector<int> confusion_;         // (classes, classes) counts, true class by row
+  std::vector<int> cell_images_;       // test indices in the chosen cell (at most kMaxCellImages)
+  Heatmap cell_map_{ColorMap::Gray};   // their thumbnails in one texture
+  bool confusion_dirty_ = true;
 
   // Look inside: the canvas (painted at 4x MNIST's size), the input the model sees, its deformation, and the views.
   Source source_ = Source::Paint;
