@@ -9,7 +9,7 @@ mkdir -p "$cache"
 log() { printf '[setup] %s\n' "$*" >&2; }
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(build-essential cmake ninja-build pkg-config dpkg-dev
+packages=(build-essential cmake ninja-build pkg-config dpkg-dev patch
   emscripten binaryen wabt libeigen3-dev libsdl2-dev libgtest-dev libstb-dev zlib1g-dev
   fonts-dejavu-core chromium chromium-driver xvfb xdotool imagemagick x11-apps libgl1-mesa-dri xauth)
 

@@ -4,26 +4,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
+
+#include "core/limits.h"
+#include "platform/files_native.h"
 
 namespace hebblab {
 namespace {
-
-template <typename Bytes>
-bool read_whole_file(const std::string& path, Bytes* bytes, std::string* error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    *error = "cannot read '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  char buf[65536];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes->insert(bytes->end(), buf, buf + got);
-  const bool failed = std::ferror(f);
-  const int err = errno;
-  std::fclose(f);
-  if (failed) *error = "cannot read '" + path + "': " + std::strerror(err);
-  return !failed;
-}
 
 }  // namespace
 
@@ -63,11 +50,31 @@ int fail(const char* command, const std::string& message) {
 }
 
 bool read_file(const std::string& path, std::string* bytes, std::string* error) {
-  return read_whole_file(path, bytes, error);
+  Bytes raw;
+  if (!read_file(path, &raw, error)) return false;
+  *bytes = std::string(as_text(raw));
+  return true;
 }
 
 bool read_file(const std::string& path, std::vector<uint8_t>* bytes, std::string* error) {
-  return read_whole_file(path, bytes, error);
+  return read_file(path, long(limits::kMaxFileBytes), bytes, error);
+}
+
+bool check_writable(const std::string& path, std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = "cannot write " + path + ": it is a folder";
+    return false;
+  }
+  const std::string scratch = path + ".tmp";
+  std::FILE* f = std::fopen(scratch.c_str(), "wb");
+  if (!f) {
+    *error = "cannot write " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::fclose(f);
+  std::remove(scratch.c_str());
+  return true;
 }
 
 }  // namespace hebblab

@@ -34,9 +34,13 @@ struct OptionScan {
 };
 int scan_options(int argc, char** argv, const OptionScan& scan);
 
-// A whole file; false with "cannot read 'PATH': reason".
+// A whole file of at most limits::kMaxFileBytes; false with "cannot open PATH: reason" or "PATH is larger than ...".
 bool read_file(const std::string& path, std::string* bytes, std::string* error);
 bool read_file(const std::string& path, std::vector<uint8_t>* bytes, std::string* error);
+
+// Whether a file can be written at `path` (tried with a scratch file beside it, then removed), before hours of work
+// go into what will be saved there; false with "cannot write PATH: reason".
+bool check_writable(const std::string& path, std::string* error);
 
 // Plain decimal digits (a sign only for signed types), nothing else.
 template <typename Int>

@@ -11,6 +11,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/convolution.h"
+#include "core/limits.h"
 #include "core/image_io.h"
 #include "platform/files_native.h"
 
@@ -27,7 +28,7 @@ const char* const kConvolveUsage =
     "  --kernel NAME          identity, sharpen, mean_blur, laplacian, gaussian_blur, sobel_horizontal,\n"
     "                         sobel_vertical, or magnitude (sqrt(gx^2 + gy^2) of the two Sobel kernels)\n"
     "  --kernel-values \"...\"  9 or 25 numbers, row by row from the top left\n"
-    "  --stride S             1 (default) or more\n"
+    "  --stride S             1 (default) to 8192\n"
     "  --padding valid|same   valid (default): no padding, out = floor((n - k) / S) + 1;\n"
     "                         same: zeros around, out = ceil(n / S)\n"
     "  --normalise            divide the kernel by the sum of its weights (by the sum of |weights| when that is 0)\n"
@@ -70,11 +71,15 @@ int parse_convolve_options(int argc, char** argv, ConvolveOptions* o) {
     o->in_path = arg;
     return std::string();
   };
-  scan.on_value = [&](const std::string& arg, const std::string& value, std::string*) {
+  scan.on_value = [&](const std::string& arg, const std::string& value, std::string* message) {
     if (arg == "--kernel") o->kernel_name = value;
     else if (arg == "--kernel-values") o->kernel_values = value;
     else if (arg == "-o") o->out_path = value;
-    else if (arg == "--stride") return parse_number(value.c_str(), &o->settings.stride) && o->settings.stride >= 1;
+    else if (arg == "--stride") {
+      *message = "--stride takes 1 to " + std::to_string(limits::kMaxImageSide) + " (the largest image side)";
+      return parse_number(value.c_str(), &o->settings.stride) && o->settings.stride >= 1 &&
+             o->settings.stride <= limits::kMaxImageSide;
+    }
     else if (arg == "--padding") {
       o->settings.padding = value == "same" ? Padding::Same : Padding::Valid;
       return value == "valid" || value == "same";

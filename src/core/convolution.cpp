@@ -19,7 +19,7 @@ ConvKernel kernel3(const char* name, std::vector<float> weights, float divisor =
 int padding_before(int n, int k, int stride, Padding padding) {
   if (padding == Padding::Valid) return 0;
   const int out = conv_output_size(n, k, stride, padding);
-  return std::max((out - 1) * stride + k - n, 0) / 2;
+  return int(std::max((out - 1) * int64_t(stride) + k - n, int64_t(0)) / 2);
 }
 
 // The input value at (x, y), zero outside the image (the padding).
@@ -61,7 +61,7 @@ ConvKernel normalised(const ConvKernel& kernel) {
 }
 
 int conv_output_size(int n, int k, int stride, Padding padding) {
-  if (padding == Padding::Same) return (n + stride - 1) / stride;
+  if (padding == Padding::Same) return int((int64_t(n) + stride - 1) / stride);  // in 64 bits: any stride
   return n >= k ? (n - k) / stride + 1 : 0;
 }
 

@@ -7,8 +7,11 @@
 #include <cstring>
 
 #include "colormap.h"
+#include "config_text.h"
+#include "limits.h"
 
-// stb_image is static to this file: src/cli/cmd_predict.cpp still compiles its own copy of the decoder.
+// stb_image is static to this file, the program's one image decoder (upstream's fixes after 2.27 patched in, see
+// CMakeLists.txt).
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
@@ -38,6 +41,17 @@ void area_average(const float* src, int n, size_t src_step, float* dst, int m, s
   }
 }
 
+// "" when an image of these sides may be decoded (limits::kMaxImageSide, kMaxImagePixels); else why not. Checked from
+// the header, before the decoder allocates anything.
+std::string image_size_error(int64_t width, int64_t height) {
+  if (width <= limits::kMaxImageSide && height <= limits::kMaxImageSide &&
+      width * height <= limits::kMaxImagePixels)
+    return "";
+  return "the image is " + std::to_string(width) + " x " + std::to_string(height) + " pixels; HebbLab takes up to " +
+         std::to_string(limits::kMaxImageSide) + " pixels a side and " + format_thousands(limits::kMaxImagePixels) +
+         " pixels in all";
+}
+
 bool is_pnm_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
 // Binary PGM (Netpbm P5): "P5", width, height and maxval as decimals between whitespace and '#' comments, one
@@ -62,6 +76,8 @@ bool decode_pgm(const uint8_t* bytes, size_t size, GrayImage* out, std::string* 
     *error = "damaged image (bad PGM header)";
     return false;
   }
+  *error = image_size_error(width, height);
+  if (!error->empty()) return false;
   // samples (height, width), checked against what is there without multiplying the sizes first
   const size_t sample = maxval > 255 ? 2 : 1;
   if (int64_t((size - pos) / sample / size_t(width)) < height) {
@@ -94,6 +110,10 @@ bool decode_gray_image(const uint8_t* bytes, size_t size, GrayImage* out, std::s
   }
   if (size >= 2 && bytes[0] == 'P' && bytes[1] == '5') return decode_pgm(bytes, size, out, error);
   int w = 0, h = 0, channels = 0;
+  if (stbi_info_from_memory(bytes, static_cast<int>(size), &w, &h, &channels)) {
+    *error = image_size_error(w, h);
+    if (!error->empty()) return false;
+  }
   stbi_uc* pixels = stbi_load_from_memory(bytes, static_cast<int>(size), &w, &h, &channels, 0);
   if (!pixels) {
     const std::string reason = stbi_failure_reason();

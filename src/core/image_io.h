@@ -10,7 +10,8 @@
 namespace hebblab {
 
 // Decode PNG, JPEG, or binary PGM (P5) bytes; colour images become gray by luminance (0.299 R + 0.587 G + 0.114 B).
-// False with a message for anything else or a damaged file.
+// False with a message for anything else, a damaged or truncated file, or one over limits::kMaxImageSide /
+// kMaxImagePixels (judged from the header, before decoding).
 bool decode_gray_image(const uint8_t* bytes, size_t size, GrayImage* out, std::string* error);
 
 // Shrink by area averaging so that neither side exceeds max_side (aspect ratio kept); smaller images are returned as

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "core/limits.h"
+
 namespace hebblab {
 namespace {
 
@@ -35,16 +37,20 @@ std::string describe_char(std::string_view line, size_t at) {
 
 std::string size_text(int width, int height) { return std::to_string(width) + "x" + std::to_string(height); }
 
+std::string side_limit_text() { return size_text(limits::kMaxHopfieldSide, limits::kMaxHopfieldSide); }
+
 class Parser {
  public:
   PatternParse run(std::string_view text) {
-    size_t pos = 0;
+    // A UTF-8 byte-order mark (as some editors write) is not part of the first row.
+    size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     while (pos < text.size() && result_.ok()) {
-      size_t end = text.find('\n', pos);
+      // Lines end in LF, CR LF or a lone CR (old Mac editors).
+      size_t end = text.find_first_of("\r\n", pos);
       if (end == std::string_view::npos) end = text.size();
       ++line_no_;
       line(trim_right(text.substr(pos, end - pos)));
-      pos = end + 1;
+      pos = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
     }
     if (result_.ok()) finish_pattern();
     if (result_.ok() && result_.patterns.empty()) fail(line_no_ > 0 ? line_no_ : 1, "no patterns in the file");
@@ -65,8 +71,10 @@ class Parser {
       return;
     }
     State row;
-    row.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
+      if (i == size_t(limits::kMaxHopfieldSide))
+        return fail(line_no_, "row has more than " + std::to_string(limits::kMaxHopfieldSide) +
+                                  " cells (HebbLab's grids have at most " + side_limit_text() + ")");
       const char c = s[i];
       if (c == 'X' || c == 'x') row.push_back(1);
       else if (c == 'O' || c == 'o') row.push_back(-1);
@@ -80,6 +88,9 @@ class Parser {
       return fail(line_no_, "row has " + std::to_string(row.size()) + " cells, the rows above it have " +
                                 std::to_string(width_));
     }
+    if (rows_ == limits::kMaxHopfieldSide)
+      return fail(line_no_, "pattern has more than " + std::to_string(limits::kMaxHopfieldSide) +
+                                " rows (HebbLab's grids have at most " + side_limit_text() + ")");
     cells_.insert(cells_.end(), row.begin(), row.end());
     ++rows_;
   }
@@ -104,6 +115,9 @@ class Parser {
                                          " (all patterns in a file must be the same size)");
       }
     }
+    if (result_.patterns.size() == size_t(limits::kMaxPatterns))
+      return fail(first_row_line_, "more than " + std::to_string(limits::kMaxPatterns) +
+                                       " patterns in one file (HebbLab's limit)");
     result_.patterns.push_back(std::move(p));
   }
 

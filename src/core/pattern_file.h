@@ -1,5 +1,7 @@
 // The pattern file: plain text, one grid row per line of X (+1) and O (-1), patterns separated by blank lines,
-// an optional "# name" line before each; every pattern in one file has the same size.
+// an optional "# name" line before each; every pattern in one file has the same size, at most
+// limits::kMaxHopfieldSide a side, and a file holds at most limits::kMaxPatterns. Lines end in LF, CR LF or CR; a
+// UTF-8 byte-order mark at the start is skipped.
 #pragma once
 #include <string>
 #include <string_view>

@@ -177,7 +177,7 @@ TEST(NnModelSpec, LimitsAreCheckedWithTheLayerIndex) {
   Sequential model;
   SpecError error;
   EXPECT_TRUE(build_model(ModelSpec{{conv(256, 11), flatten(), dense(4096), dense(10, Activation::Softmax)}},
-                          {12, 12, 1}, 10, 1, &model, &error))
+                          {11, 11, 1}, 10, 1, &model, &error))
       << error.message;
   // 16 layers are fine, 17 are not; none is not a model.
   ModelSpec sixteen;

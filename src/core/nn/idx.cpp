@@ -48,21 +48,30 @@ bool parse_idx_dims(const uint8_t* bytes, size_t size, std::vector<int>* dims_ou
     return fail(error, "truncated IDX file: its header of " + std::to_string(rank) + " dimensions needs " +
                            std::to_string(header) + " bytes, the file has " + std::to_string(size));
   std::vector<int> dims;
-  double total = 1;
   for (int d = 0; d < rank; ++d) {
     const uint32_t n = big_endian_u32(bytes + 4 + 4 * d);
     if (n > 0x7fffffffu) return fail(error, "IDX dimension " + std::to_string(d) + " is too large");
     dims.push_back(static_cast<int>(n));
-    total *= n;
   }
-  if (total > double(size - header))
+  // The values the header promises, in integers: 0 if any dimension is 0; else the product, which stops at the first
+  // factor past 2^32 (a lower bound then, and no overflow: 2^32 x 2^31 < 2^64, however many dimensions).
+  const uint64_t data = size - header;
+  uint64_t count = std::count(dims.begin(), dims.end(), 0) ? 0 : 1;
+  bool exact = true;
+  for (int n : dims) {
+    if (count <= (uint64_t(1) << 32)) count *= uint64_t(n);
+    else exact = false;
+  }
+  if (count > data)
     return fail(error, "truncated IDX file: its header promises " + dims_text(dims) + " = " +
-                           (total < 0x1p63 ? std::to_string(static_cast<uint64_t>(total)) : "more than 2^63") +
-                           " bytes of data, the file has " + std::to_string(size - header));
-  const size_t count = static_cast<size_t>(total);
-  if (count < size - header)
-    return fail(error, "IDX file has " + std::to_string(size - header - count) + " bytes after the " +
-                           dims_text(dims) + " values its header promises");
+                           (exact ? "" : "at least ") + std::to_string(count) +
+                           " bytes of data, the file has " + std::to_string(data));
+  if (count < data)
+    return fail(error, "IDX file has " + std::to_string(data - count) + " bytes after the " + dims_text(dims) +
+                           " values its header promises");
+  if (count > uint64_t(limits::kMaxDatasetBytes))
+    return fail(error, "IDX file of " + dims_text(dims) + " values: HebbLab reads at most " +
+                           limits::bytes_text(limits::kMaxDatasetBytes) + " of values");
   *dims_out = std::move(dims);
   return true;
 }
@@ -81,7 +90,7 @@ std::string check_image_dims(const std::vector<int>& dims) {
     return "images must be N x H x W or N x H x W x 1, got " + dims_text(dims);
   if (dims.size() == 4 && dims[3] != 1)
     return "the images have " + std::to_string(dims[3]) + " channels; HebbLab trains on grey images (1 channel)";
-  const int side = kMaxImageSide;
+  const int side = limits::kMaxSampleSide;
   if (dims[1] < 1 || dims[2] < 1 || dims[1] > side || dims[2] > side)
     return "the images are " + std::to_string(dims[1]) + " x " + std::to_string(dims[2]) +
            " pixels; HebbLab takes 1 to " + std::to_string(side) + " pixels a side";

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/nn/dataset.h"
 
 namespace hebblab {
@@ -15,8 +16,8 @@ struct IdxArray {
   std::vector<uint8_t> data;  // row-major
 };
 
-// The data sets HebbLab trains on: grey images of 1 to 256 pixels a side, 2 to 10 classes (labels 0..9).
-constexpr int kMaxImageSide = 256;
+// The data sets HebbLab trains on: grey images of 1 to limits::kMaxSampleSide pixels a side, 2 to 10 classes (labels
+// 0..9), at most limits::kMaxDatasetBytes of values per file.
 constexpr int kMinClasses = 2;
 constexpr int kMaxClasses = 10;
 
@@ -26,7 +27,7 @@ bool parse_idx(const uint8_t* bytes, size_t size, IdxArray* out, std::string* er
 // The same checks, the dimensions only: nothing is copied (a header can be judged before its data is).
 bool parse_idx_dims(const uint8_t* bytes, size_t size, std::vector<int>* dims, std::string* error);
 
-// "" when images of these dimensions can be trained on: (N, H, W) or (N, H, W, 1), each side 1..kMaxImageSide;
+// "" when images of these dimensions can be trained on: (N, H, W) or (N, H, W, 1), each side 1..limits::kMaxSampleSide;
 // else why not ("images must be N x H x W ...", "the images are 0 x 0 pixels ...", "... 3 channels ...").
 std::string check_image_dims(const std::vector<int>& dims);
 

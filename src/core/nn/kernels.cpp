@@ -189,10 +189,11 @@ Window2D make_window(int n, int h, int w, int c, int kh, int kw, int sh, int sw,
     g.oh = h >= kh ? (h - kh) / sh + 1 : 0;
     g.ow = w >= kw ? (w - kw) / sw + 1 : 0;
   } else {
-    g.oh = (h + sh - 1) / sh;
-    g.ow = (w + sw - 1) / sw;
-    g.pad_top = std::max((g.oh - 1) * sh + kh - h, 0) / 2;
-    g.pad_left = std::max((g.ow - 1) * sw + kw - w, 0) / 2;
+    // in 64 bits, so that no stride (up to INT_MAX) overflows
+    g.oh = int((int64_t(h) + sh - 1) / sh);
+    g.ow = int((int64_t(w) + sw - 1) / sw);
+    g.pad_top = int(std::max((g.oh - 1) * int64_t(sh) + kh - h, int64_t(0)) / 2);
+    g.pad_left = int(std::max((g.ow - 1) * int64_t(sw) + kw - w, int64_t(0)) / 2);
   }
   return g;
 }

@@ -6,10 +6,6 @@
 namespace hebblab {
 namespace {
 
-// A model file or a UI may ask for anything; these bounds keep a layer's allocation sane (2^28 floats = 1 GiB).
-constexpr int64_t kMaxWeights = int64_t(1) << 28;
-constexpr int64_t kMaxSampleValues = int64_t(1) << 26;
-
 // Every dimension positive and the product at most `limit` (checked without overflow).
 bool fits(const Shape& shape, int64_t limit) {
   double product = 1;
@@ -112,7 +108,7 @@ std::string describe(const LayerConfig& config) {
 }
 
 template <typename T>
-bool Layer<T>::build(const Shape& input_shape, std::string* error) {
+bool Layer<T>::build(const Shape& input_shape, std::string* error, int64_t weight_budget) {
   std::string reason;
   std::vector<Shape> weight_shapes;
   input_shape_ = input_shape;
@@ -120,17 +116,19 @@ bool Layer<T>::build(const Shape& input_shape, std::string* error) {
   weights_.clear();
   gradients_.clear();
   built_ = false;
-  bool ok = fits(input_shape, kMaxSampleValues);
+  bool ok = fits(input_shape, limits::kMaxSampleActivations);
   if (!ok) reason = "the input shape " + shape_text(input_shape, true) + " is empty or too large";
   ok = ok && build_shapes(&weight_shapes, &reason);
-  if (ok && !fits(output_shape_, kMaxSampleValues)) {
+  if (ok && !fits(output_shape_, limits::kMaxSampleActivations)) {
     reason = "its output shape " + shape_text(output_shape_, true) + " is empty or too large";
     ok = false;
   }
   double total = 0;
-  for (const Shape& s : weight_shapes) total += fits(s, kMaxWeights) ? double(shape_size(s)) : double(kMaxWeights) + 1;
-  if (ok && total > double(kMaxWeights)) {
-    reason = "it would have more weights than HebbLab allows (" + std::to_string(kMaxWeights) + ")";
+  for (const Shape& s : weight_shapes)
+    total += fits(s, limits::kMaxParameters) ? double(shape_size(s)) : double(limits::kMaxParameters) + 1;
+  if (ok && total > double(weight_budget)) {
+    reason = "the model would have more than HebbLab's limit of " + format_thousands(limits::kMaxParameters) +
+             " parameters";
     ok = false;
   }
   if (!ok) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/nn/activations.h"
 #include "core/nn/kernels.h"
 #include "core/nn/tensor.h"
@@ -54,7 +55,8 @@ class Layer {
   const LayerConfig& config() const { return config_; }
   // Fixes the per-sample input shape, checks the configuration against it and sizes the weights (to zero). False
   // with a message ("Conv2D(...): ...") when the layer cannot take that input; the layer is then unusable.
-  bool build(const Shape& input_shape, std::string* error);
+  // weight_budget: how many weights the model may still take (limits::kMaxParameters less what it has).
+  bool build(const Shape& input_shape, std::string* error, int64_t weight_budget = limits::kMaxParameters);
   bool built() const { return built_; }
   const Shape& input_shape() const { return input_shape_; }
   const Shape& output_shape() const { return output_shape_; }

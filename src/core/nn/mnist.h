@@ -16,7 +16,7 @@ const char* mnist_images_file(MnistSplit split);
 const char* mnist_labels_file(MnistSplit split);
 
 // One split from its two IDX files' bytes (raw: a gzipped file is refused with "unpack it first"): images (N, H, W)
-// or (N, H, W, 1), each side 1..kMaxImageSide (checked from the header, before anything is copied) -> samples
+// or (N, H, W, 1), each side 1..limits::kMaxSampleSide (checked from the header, before anything is copied) -> samples
 // (H, W, 1); MNIST's (N, 28, 28) -> (28, 28, 1). num_classes 0 (the training split): the labels' own classes, the
 // largest label + 1, which must be kMinClasses..kMaxClasses (MNIST: 10); else (the test split) the training set's,
 // which every label must be below. Errors name the file ("train-labels-idx1-ubyte: truncated ...",

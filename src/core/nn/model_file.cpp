@@ -2,15 +2,18 @@
 // hands it over, so a damaged file never leaves a half-loaded model behind.
 #include "model_file.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <iterator>
+
+#include "core/limits.h"
 
 namespace hebblab {
 namespace {
 
 constexpr char kMagic[8] = {'H', 'E', 'B', 'B', 'L', 'A', 'B', 'M'};
 constexpr uint32_t kCompiled = 1, kOptimizerState = 2;
-constexpr uint32_t kMaxLayers = 1024;
 
 // The file's codes, fixed by the format whatever the enums' order in the code.
 constexpr LayerType kTypes[] = {LayerType::Conv2D, LayerType::MaxPooling2D, LayerType::Dropout, LayerType::Flatten,
@@ -108,6 +111,9 @@ class Reader {
       std::memcpy(&v, &bits, 4);
       pos_ += 4;
     }
+    // A NaN or infinite weight would make every prediction NaN ("0 (-nan%)"): refused here, not shown later.
+    if (!std::all_of(out->data.begin(), out->data.end(), [](float v) { return std::isfinite(v); }))
+      fail("malformed model file: " + what + " holds values that are not finite numbers (NaN or infinity)");
   }
   bool magic() {
     if (n_ < sizeof kMagic || std::memcmp(p_, kMagic, sizeof kMagic) != 0) {
@@ -211,6 +217,8 @@ bool load_model(const uint8_t* bytes, size_t size, Sequential* out, std::string*
   const uint32_t flags = r.u32("the flags");
   if (r.ok() && (flags & ~(kCompiled | kOptimizerState)))
     r.fail("malformed model file: unknown flags " + std::to_string(flags));
+  if (r.ok() && (flags & kOptimizerState) && !(flags & kCompiled))
+    r.fail("malformed model file: optimizer state without compile settings");
   const uint32_t rank = r.u32("the input shape");
   if (r.ok() && (rank < 1 || rank > 3))
     r.fail("malformed model file: an input of " + std::to_string(rank) + " dimensions");
@@ -219,8 +227,9 @@ bool load_model(const uint8_t* bytes, size_t size, Sequential* out, std::string*
   std::string message;
   if (r.ok() && !model.add(input, &message)) r.fail("malformed model file: " + message);
   const uint32_t layers = r.u32("the layer count");
-  if (r.ok() && (layers < 1 || layers > kMaxLayers))
-    r.fail("malformed model file: " + std::to_string(layers) + " layers");
+  if (r.ok() && (layers < 1 || layers > uint32_t(limits::kMaxLayers)))
+    r.fail("malformed model file: " + std::to_string(layers) + " layers (HebbLab takes 1 to " +
+           std::to_string(limits::kMaxLayers) + ")");
   for (uint32_t i = 0; i < layers && r.ok(); ++i) {
     const LayerConfig c = read_layer(r, int(i));
     if (r.ok() && !model.add(c, &message))
@@ -242,7 +251,6 @@ bool load_model(const uint8_t* bytes, size_t size, Sequential* out, std::string*
       r.fail("malformed model file: " + message);
   }
   if (r.ok() && (flags & kOptimizerState)) {
-    if (!(flags & kCompiled)) r.fail("malformed model file: optimizer state without compile settings");
     const uint64_t iterations = r.u64("the optimizer's iterations");
     const uint32_t slots = r.u32("the optimizer's slot count");
     if (r.ok() && slots != model.optimizer()->slots().size())

@@ -6,7 +6,7 @@
 //   version    u32      1 (a reader refuses versions newer than its own)
 //   flags      u32      bit 0: compile settings follow the weights; bit 1: optimiser state follows those
 //   input      u32 R (1..3), then R x u32: the per-sample input shape, e.g. 3: 28 28 1
-//   layers     u32 L (1..1024), then L records of 52 bytes:
+//   layers     u32 L (1..64, limits::kMaxLayers), then L records of 52 bytes:
 //                u32 type (1 Conv2D, 2 MaxPooling2D, 3 Dropout, 4 Flatten, 5 Dense),
 //                u32 activation (0 linear, 1 relu, 2 sigmoid, 3 tanh, 4 softmax), u32 padding (0 valid, 1 same),
 //                i32 filters, i32 kernel_h, i32 kernel_w, i32 strides_h, i32 strides_w, i32 pool_h, i32 pool_w,
@@ -20,6 +20,8 @@
 //                SGD with momentum: the velocities)
 //   nothing after that: trailing bytes are an error.
 // The round trip is bit-exact. MNIST's lecture model takes 2.4 MB, 7.2 MB with Adam's state.
+// Loading refuses, before allocating, a model over limits::kMaxParameters or kMaxSampleActivations, and refuses
+// weights and optimizer state that are not finite numbers.
 #pragma once
 #include <cstddef>
 #include <cstdint>

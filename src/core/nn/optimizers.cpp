@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "core/config_text.h"
+
 namespace hebblab {
 namespace {
 
@@ -15,7 +17,26 @@ double power(double b, int64_t t) {
   return result;
 }
 
+// "" for a learning rate that descends: a finite number above 0 (a large one diverges, and training says so).
+std::string learning_rate_error(double rate) {
+  if (std::isfinite(rate) && rate > 0) return "";
+  return "the learning rate must be a finite number above 0, not " + format_double(rate);
+}
+
 }  // namespace
+
+std::string Adam::settings_error() const {
+  const AdamConfig& c = config_;
+  if (!(c.beta_1 >= 0 && c.beta_1 < 1 && c.beta_2 >= 0 && c.beta_2 < 1))
+    return "Adam's beta_1 and beta_2 must be at least 0 and below 1";
+  if (!(std::isfinite(c.epsilon) && c.epsilon >= 0)) return "Adam's epsilon must be a finite number of at least 0";
+  return learning_rate_error(c.learning_rate);
+}
+
+std::string SGD::settings_error() const {
+  if (!(config_.momentum >= 0 && config_.momentum < 1)) return "SGD's momentum must be at least 0 and below 1";
+  return learning_rate_error(config_.learning_rate);
+}
 
 void Optimizer::build(const std::vector<Shape>& weight_shapes) {
   iterations_ = 0;
@@ -25,7 +46,7 @@ void Optimizer::build(const std::vector<Shape>& weight_shapes) {
 }
 
 void Adam::begin_step() {
-  const int64_t t = ++iterations_;
+  const int64_t t = count_step();
   alpha_ = static_cast<float>(config_.learning_rate * std::sqrt(1.0 - power(config_.beta_2, t)) /
                               (1.0 - power(config_.beta_1, t)));
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/nn/tensor.h"
@@ -26,6 +27,9 @@ class Optimizer {
  public:
   virtual ~Optimizer() = default;
   virtual const char* name() const = 0;  // "Adam", "SGD"
+  // "" when the settings can train; else why not (a learning rate that is not a positive finite number, ...).
+  // compile refuses an optimizer with such settings, whether they come from a command line or a model file.
+  virtual std::string settings_error() const = 0;
   // Sizes the state for weights of these shapes (zeros) and restarts the step count.
   void build(const std::vector<Shape>& weight_shapes);
   // One update of every weight from its gradient, in build's order.
@@ -39,7 +43,8 @@ class Optimizer {
   virtual void begin_step() = 0;
   virtual void update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients,
                       int part, int parts) = 0;
-  // Steps taken so far (Keras's optimizer.iterations).
+  // Steps taken so far (Keras's optimizer.iterations); it stops at INT64_MAX, where Adam's bias corrections have long
+  // been exactly 1.
   int64_t iterations() const { return iterations_; }
   void set_iterations(int64_t n) { iterations_ = n; }
   // The state per weight, for model files: Adam keeps m and v (slots 2i, 2i + 1 for weight i), SGD with momentum
@@ -49,6 +54,8 @@ class Optimizer {
 
  protected:
   virtual int slots_per_weight() const = 0;
+  // iterations + 1, saturating (a model file may hold any count up to INT64_MAX).
+  int64_t count_step() { return iterations_ < INT64_MAX ? ++iterations_ : iterations_; }
   int64_t iterations_ = 0;
   std::vector<Tensor<float>> slots_;
 };
@@ -57,6 +64,7 @@ class Adam final : public Optimizer {
  public:
   explicit Adam(AdamConfig config = {}) : config_(config) {}
   const char* name() const override { return "Adam"; }
+  std::string settings_error() const override;
   const AdamConfig& config() const { return config_; }
   // t = iterations + 1, alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
   // m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2); w -= alpha m / (sqrt(v) + epsilon).
@@ -74,9 +82,10 @@ class SGD final : public Optimizer {
  public:
   explicit SGD(SGDConfig config = {}) : config_(config) {}
   const char* name() const override { return "SGD"; }
+  std::string settings_error() const override;
   const SGDConfig& config() const { return config_; }
   // Without momentum w -= lr g; with it v = momentum v - lr g, then w += v (Nesterov: w += momentum v - lr g).
-  void begin_step() override { ++iterations_; }
+  void begin_step() override { count_step(); }
   void update(const std::vector<Tensor<float>*>& weights, const std::vector<Tensor<float>*>& gradients, int part,
               int parts) override;
 

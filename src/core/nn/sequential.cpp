@@ -59,7 +59,17 @@ bool Sequential::add(std::unique_ptr<Layer<float>> layer, std::string* error) {
     if (error) *error = "add an Input(shape) before the first layer, as in Keras's input_shape=(28, 28, 1)";
     return false;
   }
-  if (!layer->build(output_shape(), error)) return false;
+  if (size() >= limits::kMaxLayers) {
+    if (error) *error = "a model has at most " + std::to_string(limits::kMaxLayers) + " layers";
+    return false;
+  }
+  if (!layer->build(output_shape(), error, limits::kMaxParameters - count_params())) return false;
+  if (sample_activations() + shape_size(layer->output_shape()) > limits::kMaxSampleActivations) {
+    if (error)
+      *error = describe(layer->config()) + ": the layers' outputs for one sample would exceed HebbLab's limit of " +
+               format_thousands(limits::kMaxSampleActivations) + " values";
+    return false;
+  }
   layer->initialize(init_rng_);
   const char* base = layer_base_name(layer->config().type);
   const int same = static_cast<int>(std::count_if(layers_.begin(), layers_.end(), [&](const auto& l) {
@@ -81,6 +91,18 @@ int64_t Sequential::count_params() const {
   int64_t n = 0;
   for (const auto& l : layers_) n += l->count_params();
   return n;
+}
+
+int64_t Sequential::sample_activations() const {
+  int64_t n = 0;
+  for (const auto& l : layers_) n += shape_size(l->output_shape());
+  return n;
+}
+
+int64_t Sequential::training_bytes(int batch_size, int threads) const {
+  const int64_t parameter_copies = 4 + 2 * int64_t(threads - 1);
+  const int64_t per_sample = shape_size(input_shape_) + 3 * sample_activations();
+  return int64_t(sizeof(float)) * (parameter_copies * count_params() + int64_t(batch_size) * per_sample);
 }
 
 std::string Sequential::summary() const {
@@ -117,6 +139,7 @@ bool Sequential::compile(Loss loss, std::unique_ptr<Optimizer> optimizer, std::s
     message = std::string(loss_name(loss)) + " needs a softmax output; the last layer is " +
               describe(layers_.back()->config());
   else if (!optimizer) message = "compile needs an optimizer";
+  else message = optimizer->settings_error();
   if (!message.empty()) {
     if (error) *error = message;
     return false;
@@ -340,8 +363,16 @@ Training::Training(Sequential& model, const DataView& data, const TrainConfig& c
   std::string error;
   if (!model.compiled()) error = "compile the model before fit";
   else if (!model.fits(data, &error)) {
-  } else if (config.batch_size < 1) error = "the batch size must be at least 1";
-  else if (config.threads < 1) error = "the number of threads must be at least 1";
+  } else if (config.batch_size < 1 || config.batch_size > limits::kMaxBatchSize)
+    error = "the batch size must be 1 to " + std::to_string(limits::kMaxBatchSize);
+  else if (config.threads < 1 || config.threads > limits::kMaxThreads)
+    error = "the number of threads must be 1 to " + std::to_string(limits::kMaxThreads);
+  else if (model.training_bytes(config.batch_size, config.threads) > limits::kMaxTrainingBytes)
+    error = "training this model with batches of " + std::to_string(config.batch_size) + " on " +
+            std::to_string(config.threads) + " thread(s) would take about " +
+            std::to_string(model.training_bytes(config.batch_size, config.threads) >> 20) +
+            " MiB, over HebbLab's limit of " + limits::bytes_text(limits::kMaxTrainingBytes) +
+            ": use smaller batches, fewer threads or a smaller model";
   else if (config.epochs < 0) error = "the number of epochs cannot be negative";
   else if (!split_ok)
     error = "the validation split must be at least 0 and below 1";

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/nn/dataset.h"
 #include "core/nn/layers.h"
 #include "core/nn/losses.h"
@@ -96,6 +97,12 @@ class Sequential {
   const Shape& input_shape() const { return input_shape_; }
   const Shape& output_shape() const;  // the last layer's (the input's while there is none)
   int64_t count_params() const;
+  // Every layer's output for one sample, summed (checked against limits::kMaxSampleActivations as layers are added).
+  int64_t sample_activations() const;
+  // What training takes, estimated: 4 copies of the parameters (weights, gradients, Adam's m and v) and 2 more per
+  // extra thread, plus per sample of a batch its input and 3 values per activation (output, gradient, the layer's
+  // scratch). Checked against limits::kMaxTrainingBytes before a run starts.
+  int64_t training_bytes(int batch_size, int threads) const;
   // Keras's model.summary(): layer (type), output shape and parameters per layer, then the totals.
   std::string summary() const;
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/config_text.h"
+#include "core/limits.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
 #include "core/nn/model_spec.h"
@@ -165,7 +166,8 @@ bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::str
   const auto visit = [&](const std::string& key, std::string_view value) {
     bool ok = true;
     if (key == "epochs") ok = parse_int(value, &c.epochs) && c.epochs >= 0;
-    else if (key == "batch_size") ok = parse_int(value, &c.batch_size) && c.batch_size >= 1;
+    else if (key == "batch_size")
+      ok = parse_int(value, &c.batch_size) && c.batch_size >= 1 && c.batch_size <= limits::kMaxBatchSize;
     else if (key == "limit") ok = parse_int(value, &c.limit) && c.limit >= 0;
     else if (key == "test_limit") ok = parse_int(value, &c.test_limit) && c.test_limit >= 0;
     else if (key == "seed") ok = parse_int(value, &c.seed);
