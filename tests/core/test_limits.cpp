@@ -251,6 +251,21 @@ TEST(Limits, PgmWithMaxvalZeroOrMissingPixelsIsRefused) {
   EXPECT_MENTIONS(image_error(std::vector<uint8_t>(truncated.begin(), truncated.end())), "ends before");
 }
 
+// Defect: Debian's stb_image 2.27 reads and writes past its Huffman tables on crafted JPEGs. A table (DHT) of 304
+// codes, more than the 256 a table holds: 2.27 overruns its size list and only then fails ("bad code lengths");
+// with upstream's fixes patched in, the header itself is refused.
+TEST(Limits, JpegHuffmanTableOfMoreThan256CodesIsRefused) {
+  std::vector<uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xC4};
+  const int codes = 16 * 19;
+  const int length = 2 + 1 + 16 + codes;
+  jpeg.push_back(uint8_t(length >> 8));
+  jpeg.push_back(uint8_t(length & 0xFF));
+  jpeg.push_back(0x00);  // a DC table, number 0
+  for (int i = 0; i < 16; ++i) jpeg.push_back(19);
+  for (int i = 0; i < codes; ++i) jpeg.push_back(uint8_t(i));
+  EXPECT_MENTIONS(image_error(jpeg), "damaged image (bad DHT header)");
+}
+
 // --- Hopfield --------------------------------------------------------------------------------------------------------
 
 // Defect: a 1000 x 1000 pattern aborted with std::bad_alloc, 200 x 200 used 6.3 GB.
