@@ -66,19 +66,34 @@ int conv_output_size(int n, int k, int stride, Padding padding) {
 }
 
 // image (H, W) is the engine's x (1, H, W, 1), the kernel its (k, k, 1, 1) and the output its y (1, OH, OW, 1): the
-// memory layouts coincide, so nothing is copied. The im2col workspace (OH*OW, k*k) is kept between calls, as the
-// UI reconvolves on every kernel edit.
+// memory layouts coincide, so nothing is copied. The output goes in bands of rows, each band a window of its own over
+// the input rows it reads (with the top padding only in the first band), so that the im2col workspace (band rows * OW,
+// k*k) stays near kBandValues whatever the image: a 4096 x 4096 photo through a 5 x 5 kernel would need 1.7 GB in one
+// piece. The workspace is kept between calls, as the UI reconvolves on every kernel edit.
 GrayImage convolve(const GrayImage& image, const ConvKernel& kernel, const ConvSettings& settings) {
+  constexpr int64_t kBandValues = int64_t(1) << 20;  // 4 MiB of floats
   const int k = kernel.size, s = settings.stride;
   const Window2D g = make_window(1, image.height, image.width, 1, k, k, s, s, settings.padding);
   GrayImage out;
   out.width = g.ow, out.height = g.oh;
   out.pixels.resize(static_cast<size_t>(g.out_pixels()));
   if (out.pixels.empty()) return out;
+  const int band_rows = int(std::clamp<int64_t>(kBandValues / (int64_t(g.ow) * g.patch()), 1, g.oh));
   thread_local std::vector<float> cols;
-  cols.resize(static_cast<size_t>(conv2d_workspace(g, 1)));
   const float bias = 0;
-  conv2d_forward<float>(g, 1, image.pixels.data(), kernel.weights.data(), &bias, cols.data(), out.pixels.data());
+  for (int y0 = 0; y0 < g.oh; y0 += band_rows) {
+    // Output rows [y0, y1) read input rows from y0 * s - top, of which those inside the image start at `first`.
+    const int y1 = std::min(g.oh, y0 + band_rows);
+    const int64_t from = int64_t(y0) * s - g.pad_top;
+    const int first = int(std::max<int64_t>(from, 0));
+    Window2D band = g;
+    band.oh = y1 - y0;
+    band.pad_top = int(first - from);
+    band.h = int(std::min<int64_t>(image.height, int64_t(y1 - 1) * s - g.pad_top + k)) - first;
+    cols.resize(static_cast<size_t>(conv2d_workspace(band, 1)));
+    conv2d_forward<float>(band, 1, image.pixels.data() + int64_t(first) * image.width, kernel.weights.data(), &bias,
+                          cols.data(), out.pixels.data() + int64_t(y0) * g.ow);
+  }
   return out;
 }
 

@@ -177,6 +177,19 @@ TEST(Convolution, EngineEqualsReferenceOnRandomImages) {
         }
 }
 
+// Large images go in bands of output rows (about 1 M workspace values each: 12 bands for 700 x 701 and 5 x 5), each
+// band with its own window over the input; the bands' edges, and the top padding of the first, must not show.
+TEST(Convolution, EngineEqualsReferenceAcrossBands) {
+  const GrayImage image = random_image(700, 701, 7);
+  const ConvKernel kernel{"custom", 5, test::random_values<float>(25, 8)};
+  for (int stride : {1, 2, 3})
+    for (Padding padding : {Padding::Valid, Padding::Same}) {
+      const ConvSettings settings{stride, padding};
+      expect_close(convolve(image, kernel, settings), convolve_reference(image, kernel, settings),
+                   "700x701 s" + std::to_string(stride) + (padding == Padding::Same ? " same" : " valid"));
+    }
+}
+
 TEST(Convolution, NormaliseDividesBySumOrAbsoluteSum) {
   const auto normalised_weights = [](std::vector<float> w) {
     return normalised(ConvKernel{"custom", 3, std::move(w)}).weights;
