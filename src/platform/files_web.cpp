@@ -6,27 +6,29 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/limits.h"
 #include "platform/platform.h"
 
 namespace hebblab {
 namespace {
 
 // Installs the queue and the reader shared by the picker and drag-and-drop, and catches files dropped anywhere on
-// the page (the browser would otherwise navigate away to show the file). Files larger than 64 MB are refused unread:
-// the largest a lab takes is a dataset's images (MNIST's 60,000 are 47 MB).
-EM_JS(void, js_files_init, (), {
+// the page (the browser would otherwise navigate away to show the file). Files larger than max_bytes
+// (limits::kMaxFileBytes) are refused unread, and gzip may not unpack past it: the largest a lab takes is a dataset's
+// images (MNIST's 60,000 are 47 MB).
+EM_JS(void, js_files_init, (double max_bytes), {
   if (Module.hebblabFiles) return;
   const queue = [];
   Module.hebblabFiles = queue;
   Module.hebblabReadFile = (file, purpose) => {
     const entry = {purpose: purpose, name: file.name, bytes: new Uint8Array(0), error: ""};
-    if (file.size > 64 * 1024 * 1024) {
-      entry.error = file.name + " is larger than 64 MB";
+    if (file.size > max_bytes) {
+      entry.error = file.name + " is larger than HebbLab's limit of " + (max_bytes / (1024 * 1024)) + " MiB";
       queue.push(entry);
       return;
     }
     // Gzipped files (a dataset as it is distributed) are unpacked here, told by their magic number (assets.js).
-    file.arrayBuffer().then((buffer) => hebblabUnpack(new Uint8Array(buffer), 64 * 1024 * 1024)).then((bytes) => {
+    file.arrayBuffer().then((buffer) => hebblabUnpack(new Uint8Array(buffer), max_bytes)).then((bytes) => {
       entry.bytes = bytes;
       queue.push(entry);
     }, (e) => {
@@ -120,7 +122,7 @@ EM_JS(char*, js_files_take, (int* lengths), {
 
 class BrowserFileExchange final : public FileExchange {
  public:
-  BrowserFileExchange() { js_files_init(); }
+  BrowserFileExchange() { js_files_init(double(limits::kMaxFileBytes)); }
 
   bool uses_paths() const override { return false; }
 
