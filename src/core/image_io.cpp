@@ -85,13 +85,21 @@ bool decode_pgm(const uint8_t* bytes, size_t size, GrayImage* out, std::string* 
              " pixels)";
     return false;
   }
-  out->width = int(width), out->height = int(height);
-  out->pixels.resize(size_t(width * height));
+  // Netpbm's samples are 0..maxval; one above it is a damaged file, not a brighter-than-white pixel.
   const uint8_t* p = bytes + pos;
-  for (float& v : out->pixels) {
-    v = static_cast<float>(sample == 2 ? p[0] * 256 + p[1] : p[0]) / float(maxval);
+  std::vector<float> pixels(size_t(width * height));
+  for (float& v : pixels) {
+    const int value = sample == 2 ? p[0] * 256 + p[1] : p[0];
+    if (value > maxval) {
+      *error = "damaged image (a PGM sample of " + std::to_string(value) + " above its maxval " +
+               std::to_string(maxval) + ")";
+      return false;
+    }
+    v = static_cast<float>(value) / float(maxval);
     p += sample;
   }
+  out->width = int(width), out->height = int(height);
+  out->pixels = std::move(pixels);
   return true;
 }
 

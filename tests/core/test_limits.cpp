@@ -249,6 +249,10 @@ TEST(Limits, PgmWithMaxvalZeroOrMissingPixelsIsRefused) {
   EXPECT_MENTIONS(image_error(std::vector<uint8_t>(zero.begin(), zero.end())), "bad PGM header");
   const std::string truncated = "P5 2 2 255\n\x01\x02\x03";
   EXPECT_MENTIONS(image_error(std::vector<uint8_t>(truncated.begin(), truncated.end())), "ends before");
+  // Found by fuzz_image (tests/fuzz/corpus/image/crash-pgm-pixel-above-maxval): samples above maxval made pixels
+  // brighter than white (7 / 5 = 1.4).
+  const std::string above = "P5 3 2 5 \x07\x07\x07 \x07\x07";
+  EXPECT_MENTIONS(image_error(std::vector<uint8_t>(above.begin(), above.end())), "a PGM sample of 7 above its maxval 5");
 }
 
 // Defect: Debian's stb_image 2.27 reads and writes past its Huffman tables on crafted JPEGs. A table (DHT) of 304
