@@ -1,5 +1,6 @@
-// HebbLab's development server: serves the built site folder only, with correct MIME types, bound to 127.0.0.1
-// unless told otherwise. No dependencies beyond Node.js.
+// HebbLab's development server: serves the built site folder only, with correct MIME types and the site's security
+// headers (the same the README asks of a static host), bound to 127.0.0.1 unless told otherwise. No dependencies
+// beyond Node.js.
 //   node web/serve.mjs SITE_DIR [--port 8080] [--host 127.0.0.1]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -11,6 +12,16 @@ const MIME = {
   '.data': 'application/octet-stream', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml',
   '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
   '.gz': 'application/gzip', '.ico': 'image/x-icon',
+};
+
+// Sent with every response. The page needs nothing but its own origin: its scripts are files (no inline script, no
+// eval: both wasm modules are linked with DYNAMIC_EXECUTION=0), and 'wasm-unsafe-eval' only lets it compile
+// WebAssembly. A worker takes the policy of its own script's response, so worker.js gets the same one.
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; " +
+                             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
 };
 
 function parseArgs(argv) {
@@ -29,6 +40,7 @@ function parseArgs(argv) {
 export function createServer(root) {
   const base = fs.realpathSync(root);
   return http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, {'Allow': 'GET, HEAD'}).end();
       return;
@@ -58,14 +70,24 @@ export function createServer(root) {
         res.writeHead(404, {'Content-Type': 'text/plain'}).end('not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
         'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
+      };
+      if (req.method === 'HEAD') {
+        res.writeHead(200, headers).end();
+        return;
+      }
+      // The file can still vanish or fail to read after its stat (a rebuild replacing the site): the status is sent
+      // only once it is open, so such a request gets a 500, and one failing halfway is cut short; the server lives on.
+      const stream = fs.createReadStream(file);
+      stream.on('open', () => stream.pipe(res.writeHead(200, headers)));
+      stream.on('error', () => {
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, {'Content-Type': 'text/plain'}).end('cannot read the file');
       });
-      if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(file).pipe(res);
+      res.on('close', () => stream.destroy());
     });
   });
 }

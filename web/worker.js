@@ -2,8 +2,13 @@
 // the site assets a job names itself, runs the job one step at a time and posts progress at most once a frame; between
 // steps it yields, so 'cancel' and 'pause' messages are seen. A job's payload (the train job's weights) goes back as a
 // transferable ArrayBuffer at most every 250 ms, and when the job is done. A new job replaces the running one, which
-// reports 'cancelled', as the desktop's runner does.
+// reports 'cancelled', as the desktop's runner does. A job that faults (a C++ exception, an abort, memory that cannot
+// grow) leaves the core's module unusable: it is reported as the job's error with `restart`, and the page replaces
+// this worker with a fresh one.
 'use strict';
+// The page's console shows what the Content-Security-Policy blocks in the page, not in here: say it.
+self.addEventListener('securitypolicyviolation', (e) => console.error(
+    `Content-Security-Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`));
 importScripts('assets.js', 'hebblab_worker.js');
 
 const PAYLOAD_INTERVAL_MS = 250;
@@ -32,6 +37,19 @@ function fail(id, message) {
   postMessage({id, type: 'error', progress: 0, text: message, payload: null});
 }
 
+function faultReason(e) {
+  if (e instanceof WebAssembly.RuntimeError) {
+    return e.message.startsWith('Aborted(') ? 'the job aborted' : `the job crashed (${e.message})`;
+  }
+  if (e instanceof RangeError) return `out of memory (${e.message})`;  // a heap or buffer that could not grow
+  return e && e.message ? e.message : String(e);  // worker_web.cpp's reason for a C++ exception
+}
+
+function faulted(id, e) {
+  current = 0;
+  postMessage({id, type: 'error', progress: 0, text: faultReason(e), payload: null, restart: true});
+}
+
 function cancelCurrent() {
   const id = current;
   current = 0;
@@ -57,18 +75,22 @@ function soon(f) {
 const STEP_BUDGET_MS = 16;
 function run(id) {
   if (id !== current || paused) return;  // cancelled, replaced or paused
-  const started = performance.now();
-  let more = true;
-  do {
-    more = core._job_step();
-  } while (more && performance.now() - started < STEP_BUDGET_MS);
-  if (id !== current) return;
-  if (more) {
-    post(id, 'progress', performance.now() - lastPayload >= PAYLOAD_INTERVAL_MS);
-    soon(() => run(id));
-  } else {
-    post(id, 'done', true);
-    current = 0;
+  try {
+    const started = performance.now();
+    let more = true;
+    do {
+      more = core._job_step();
+    } while (more && performance.now() - started < STEP_BUDGET_MS);
+    if (id !== current) return;
+    if (more) {
+      post(id, 'progress', performance.now() - lastPayload >= PAYLOAD_INTERVAL_MS);
+      soon(() => run(id));
+    } else {
+      post(id, 'done', true);
+      current = 0;
+    }
+  } catch (e) {
+    faulted(id, e);
   }
 }
 
@@ -87,18 +109,23 @@ async function start(msg) {
     }
     return;
   }
-  await ready;
-  if (current !== msg.id) return;  // replaced or cancelled while the assets were on their way
-  core._job_clear_files();
-  for (const [key, value] of Object.entries(files)) {
-    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
-    const at = core.ccall('job_file_buffer', 'number', ['string', 'number'], [key, bytes.length]);
-    core.HEAPU8.set(bytes, at);
-  }
-  const error = core.ccall('job_start', 'string', ['string', 'string'], [msg.kind, msg.config]);
-  if (error) {
-    current = 0;
-    fail(msg.id, error);
+  try {
+    await ready;
+    if (current !== msg.id) return;  // replaced or cancelled while the assets were on their way
+    core._job_clear_files();
+    for (const [key, value] of Object.entries(files)) {
+      const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+      const at = core.ccall('job_file_buffer', 'number', ['string', 'number'], [key, bytes.length]);
+      core.HEAPU8.set(bytes, at);
+    }
+    const error = core.ccall('job_start', 'string', ['string', 'string'], [msg.kind, msg.config]);
+    if (error) {
+      current = 0;
+      fail(msg.id, error);
+      return;
+    }
+  } catch (e) {
+    faulted(msg.id, e);
     return;
   }
   started = true;

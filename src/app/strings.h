@@ -209,6 +209,7 @@ namespace hebblab {
   X(HopCapRunning, "Running: %.0f%%")                                                                              \
   X(HopCapCancelled, "Cancelled")                                                                                  \
   X(HopCapDone, "Done")                                                                                            \
+  X(HopCapFailed, "Failed: %s")                                                                                    \
   X(HopCapAxisX, "P / N")                                                                                          \
   X(HopCapAxisY, "fraction recalled") \
   /* CNN lab */ \
@@ -327,6 +328,7 @@ namespace hebblab {
   X(CnnSlotLoad, "Load") \
   X(CnnSlotDelete, "Delete") \
   X(CnnSlotSaved, "Saved in slot '%s'") \
+  X(CnnSlotSaveFailed, "Could not save slot '%s' (%s); what it held before is still there") \
   X(CnnSlotNameHelp, "A slot name has 1 to 64 letters, digits, spaces, '-', '_' or '.'.") \
   X(CnnNeeds28, "Painting needs a model that takes 28 x 28 images; this one takes %s. Pick a test image instead.")
 

@@ -13,6 +13,7 @@
 #include "app/strings.h"
 #include "core/config_text.h"
 #include "core/convolution.h"
+#include "core/limits.h"
 #include "core/nn/mnist.h"
 #include "core/nn/model_file.h"
 
@@ -257,7 +258,9 @@ void CnnLab::open_file(FileExchange::Opened& file, std::string& status) {
 void CnnLab::on_slot(ModelSlots::Result& result, std::string& status) {
   using Kind = ModelSlots::Result::Kind;
   if (!result.error.empty()) {
-    status = result.error;
+    // A save that failed (a full storage quota) changed nothing: the slot still holds its previous copy.
+    status = result.kind == Kind::Saved ? format(tr(Str::CnnSlotSaveFailed), result.name.c_str(), result.error.c_str())
+                                        : result.error;
     return;
   }
   switch (result.kind) {
@@ -989,7 +992,7 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::BeginDisabled(running);
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(tr(Str::CnnBatchSize), &batch_size_, 0);
-  batch_size_ = std::clamp(batch_size_, 1, 1024);
+  batch_size_ = std::clamp(batch_size_, 1, limits::kMaxBatchSize);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(tr(Str::CnnEpochs), &epochs_, 1);
@@ -1283,7 +1286,7 @@ bool CnnLab::load(const Settings& s, std::string* error) {
       ok = false;
     }
   }
-  batch_size_ = std::clamp(s.get_int("cnn.batch_size", 32), 1, 1024);
+  batch_size_ = std::clamp(s.get_int("cnn.batch_size", 32), 1, limits::kMaxBatchSize);
   epochs_ = std::clamp(s.get_int("cnn.epochs", 1), 1, 100);
   seed_ = s.get_int("cnn.seed", 1);
   optimizer_ = s.get("cnn.optimizer", "adam") == "sgd" ? 1 : 0;

@@ -581,7 +581,13 @@ void HopfieldLab::on_job_event(const JobEvent& event) {
     case JobEvent::Type::Progress: ++capacity_events_; break;
     case JobEvent::Type::Done: capacity_status_ = tr(Str::HopCapDone); capacity_job_ = 0; break;
     case JobEvent::Type::Cancelled: capacity_status_ = tr(Str::HopCapCancelled); capacity_job_ = 0; break;
-    case JobEvent::Type::Error: capacity_status_ = event.text; capacity_job_ = 0; break;
+    case JobEvent::Type::Error: {
+      char buf[512];
+      std::snprintf(buf, sizeof buf, tr(Str::HopCapFailed), event.text.c_str());
+      capacity_status_ = buf;
+      capacity_job_ = 0;
+      break;
+    }
   }
 }
 

@@ -158,7 +158,7 @@ bool read_data_file(const std::string& dir, const std::string& name, Bytes* byte
   *path = (has_raw ? raw : packed).string();
   const uintmax_t size = fs::file_size(*path, ec);
   if (!ec && size > uintmax_t(limits::kMaxFileBytes)) {  // refused before reading, not after reading 64 MiB of it
-    *error = *path + " is larger than " + std::to_string(limits::kMaxFileBytes >> 20) + " MiB";
+    *error = *path + " is larger than HebbLab's limit of " + limits::bytes_text(limits::kMaxFileBytes);
     return false;
   }
   if (!read_file(*path, long(limits::kMaxFileBytes), bytes, error)) return false;

@@ -2,14 +2,19 @@
 // opens read the file at once and queue the result, which the app takes on its next frame as it would in the browser.
 #include "platform/files_native.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <string>
 
+#include "core/limits.h"
 #include "platform/platform.h"
 
 namespace hebblab {
@@ -17,8 +22,14 @@ namespace hebblab {
 bool write_file_atomically(const std::string& path, const Bytes& bytes, std::string* error) {
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 &&
-            fsync(fileno(f)) == 0;
+  const size_t half = bytes.size() / 2;
+  bool ok = f && std::fwrite(bytes.data(), 1, half, f) == half;
+  if (ok && std::getenv(kKillMidSaveForTest)) {
+    std::fflush(f);  // half a file on the disk, as a crash would leave it
+    std::raise(SIGKILL);
+  }
+  ok = ok && std::fwrite(bytes.data() + half, 1, bytes.size() - half, f) == bytes.size() - half &&
+       std::fflush(f) == 0 && fsync(fileno(f)) == 0;
   int saved_errno = errno;
   if (f && std::fclose(f) != 0 && ok) {
     ok = false;
@@ -31,8 +42,17 @@ bool write_file_atomically(const std::string& path, const Bytes& bytes, std::str
   if (!ok) {
     if (error) *error = std::strerror(saved_errno);
     std::remove(tmp.c_str());
+    return false;
   }
-  return ok;
+  // The rename itself reaches the disk with the folder. If that sync fails, the file under `path` is still whole
+  // (the old copy or the new one after a power cut), so the save stands.
+  const std::string parent = std::filesystem::path(path).parent_path().string();
+  const int folder = open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY);
+  if (folder >= 0) {
+    fsync(folder);
+    close(folder);
+  }
+  return true;
 }
 
 bool read_file(const std::string& path, long max_bytes, Bytes* bytes, std::string* error) {
@@ -48,7 +68,7 @@ bool read_file(const std::string& path, long max_bytes, Bytes* bytes, std::strin
   while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
     bytes->insert(bytes->end(), buf, buf + got);
     if (static_cast<long>(bytes->size()) > max_bytes) {
-      *error = path + " is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MB";
+      *error = path + " is larger than HebbLab's limit of " + limits::bytes_text(max_bytes);
       break;
     }
   }
@@ -60,9 +80,9 @@ bool read_file(const std::string& path, long max_bytes, Bytes* bytes, std::strin
 
 namespace {
 
-// The browser refuses larger files too: the largest file a lab takes is a dataset's images (MNIST's 60,000 are
+// limits::kMaxFileBytes, as in the browser: the largest file a lab takes is a dataset's images (MNIST's 60,000 are
 // 47 MB), and a stray drop of a video should not freeze the app while it reads gigabytes.
-constexpr long kMaxOpenBytes = 64L * 1024 * 1024;
+constexpr long kMaxOpenBytes = long(limits::kMaxFileBytes);
 
 FileExchange::Opened read_for_app(const std::string& path, const std::string& purpose) {
   FileExchange::Opened opened;

@@ -10,9 +10,14 @@
 
 namespace hebblab {
 
-// Writes `bytes` to `path` + ".tmp", flushes it to the disk, then renames it over `path`. False with the system's
-// reason (strerror) in `error`; `path` is then untouched and the temporary file removed.
+// Writes `bytes` to `path` + ".tmp" (the same folder), flushes it to the disk, renames it over `path` and flushes the
+// folder. False with the system's reason (strerror) in `error`; `path` is then untouched and the temporary file
+// removed. The settings, the model slots and the files the user saves all go through here.
 bool write_file_atomically(const std::string& path, const Bytes& bytes, std::string* error);
+
+// Test only: with this environment variable set, write_file_atomically kills the process (SIGKILL) once half of the
+// temporary file is written, so a test can check that a save cut short leaves the previous copy whole.
+constexpr const char* kKillMidSaveForTest = "HEBBLAB_TEST_KILL_MID_SAVE";
 
 // Reads the whole file into `bytes`. False with a message naming the path ("cannot open ...: reason", "... is larger
 // than N MB") in `error`; `bytes` is then empty.

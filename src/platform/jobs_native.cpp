@@ -1,6 +1,7 @@
 // Desktop job runner: each lab's lane runs its job's steps on a std::thread of its own; events go into one queue that
 // the UI polls once a frame, and cancel and pause are checked between steps. A lane reads the assets a request names
-// on its own thread (the 47 MB training set never blocks the UI), and payloads move into events without a copy.
+// on its own thread (the 47 MB training set never blocks the UI), and payloads move into events without a copy. A job
+// that throws (std::bad_alloc included) ends with an Error event instead of ending the process.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,7 @@
 
 #include "core/job.h"
 #include "platform/files_native.h"
+#include "platform/job_faults.h"
 #include "platform/platform.h"
 
 namespace hebblab {
@@ -81,8 +83,17 @@ class ThreadJobRunner final : public JobRunner {
     if (lane.thread.joinable()) lane.thread.join();
   }
 
-  // On the lane's thread: fetch the assets, make the job, then step it until it is done or cancelled.
+  // On the lane's thread. An exception must not leave the thread (std::terminate): it becomes the job's Error.
   void run(Lane& lane, int id, JobRequest& request) {
+    try {
+      run_job(lane, id, request);
+    } catch (...) {
+      push({id, JobEvent::Type::Error, 0, job_exception_reason(), {}});
+    }
+  }
+
+  // Fetch the assets, make the job, then step it until it is done or cancelled.
+  void run_job(Lane& lane, int id, JobRequest& request) {
     std::string error;
     for (const auto& [key, asset] : request.assets) {
       if (!read_asset(asset, &request.files[key], &error)) {
@@ -90,7 +101,8 @@ class ThreadJobRunner final : public JobRunner {
         return;
       }
     }
-    std::unique_ptr<Job> job = make_job(request.kind, request.config, std::move(request.files), &error);
+    std::unique_ptr<Job> job = make_fault_job(request.kind);
+    if (!job) job = make_job(request.kind, request.config, std::move(request.files), &error);
     if (!job) {
       push({id, JobEvent::Type::Error, 0, error, {}});
       return;

@@ -1,7 +1,9 @@
 // Browser job runner: each lab's lane is a dedicated Web Worker (web/worker.js) that hosts the core's own wasm module,
 // so the page stays fluid, one lab's job never stops another's, and nothing needs SharedArrayBuffer or cross-origin
 // isolation. Files go to the worker as transferred ArrayBuffers; events come back the same way and queue up in
-// JavaScript until the UI polls them, once a frame.
+// JavaScript until the UI polls them, once a frame. A worker that faults (its job threw or aborted, or it ran out of
+// memory; or the worker itself failed) is stopped after its error is queued, and the lane's next job starts a fresh
+// one: the page is never reloaded.
 #include <emscripten.h>
 
 #include <string>
@@ -25,24 +27,38 @@ EM_JS(void, js_jobs_asset, (const char* key, const char* name), {
   Module.hebblabJobs.pending.assets[UTF8ToString(key)] = UTF8ToString(name);
 });
 
-EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind, const char* config), {
+// Sends a job to its lane's worker, made on first use. Test only: a test sets Module.hebblabJobs.nextKindForTest to run
+// the next job as one of the worker's fault kinds (job_faults.h) in the lane of the lab that starts it; nothing in the
+// app sets it.
+EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind_ptr, const char* config), {
   const jobs = Module.hebblabJobs;
   const name = UTF8ToString(lane_name);
   let lane = jobs.lanes[name];
   if (!lane) {
     lane = jobs.lanes[name] = {worker: new Worker("worker.js"), current: 0};
-    lane.worker.onmessage = (e) => jobs.events.push(e.data);
-    lane.worker.onerror = (e) => {
-      e.preventDefault();
-      jobs.events.push({id: lane.current, type: "error", progress: 0, payload: null,
-                        text: "the job worker failed: " + (e.message || e)});
+    // A job the page sent after the one that faulted went to the stopped worker too: it fails with the same reason.
+    const retire = (event) => {
       lane.worker.terminate();
       delete jobs.lanes[name];
+      if (lane.current !== event.id) jobs.events.push(Object.assign({}, event, {id: lane.current}));
+    };
+    lane.worker.onmessage = (e) => {
+      jobs.events.push(e.data);
+      if (e.data.restart) retire(e.data);
+    };
+    lane.worker.onerror = (e) => {
+      e.preventDefault();
+      const event = {id: lane.current, type: "error", progress: 0, payload: null,
+                     text: "the job worker failed: " + (e.message || e)};
+      jobs.events.push(event);
+      retire(event);
     };
   }
   lane.current = id;
+  const kind = jobs.nextKindForTest || UTF8ToString(kind_ptr);
+  jobs.nextKindForTest = "";
   const files = jobs.pending.files;
-  lane.worker.postMessage({type: "start", id: id, kind: UTF8ToString(kind), config: UTF8ToString(config), files: files,
+  lane.worker.postMessage({type: "start", id: id, kind: kind, config: UTF8ToString(config), files: files,
                            assets: jobs.pending.assets}, Object.values(files));
   jobs.pending = {files: {}, assets: {}};
 });

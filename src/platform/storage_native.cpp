@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "platform/files_native.h"
+#include "core/limits.h"
 #include "platform/platform.h"
 
 namespace hebblab {
@@ -57,7 +58,7 @@ class FileSettingsStore final : public SettingsStore {
 // database would deliver them later.
 class FileModelSlots final : public ModelSlots {
  public:
-  static constexpr long kMaxModelBytes = 64L * 1024 * 1024;
+  static constexpr long kMaxModelBytes = long(limits::kMaxFileBytes);
   static constexpr const char* kExtension = ".hebbmodel";
   explicit FileModelSlots(const std::string& settings_path)
       : dir_(std::filesystem::path(settings_path.empty() ? default_settings_path() : settings_path).parent_path() /

@@ -1,6 +1,6 @@
 // Browser storage: settings in localStorage (a full quota is reported, and the previous copy stays), model slots in
-// IndexedDB, the font from the preloaded virtual file system, and a display scale of 1 (the canvas already follows
-// devicePixelRatio).
+// IndexedDB (each request one transaction, so a failed save keeps the slot's previous copy), the font from the
+// preloaded virtual file system, and a display scale of 1 (the canvas already follows devicePixelRatio).
 #include <emscripten.h>
 
 #include <algorithm>
@@ -71,7 +71,8 @@ EM_JS(void, js_slots_request, (int kind, const char* name_ptr, const uint8_t* da
       else if (kind === 2) done({bytes: new Uint8Array(request.result)});
       else done({});
     };
-    tx.onerror = () => fail(tx.error);
+    // A failed request aborts the whole transaction, so a save (one put) that fails, for a full quota too, leaves the
+    // slot's previous copy; onabort reports it once (onerror would report a failed request a second time).
     tx.onabort = () => fail(tx.error);
   }, fail);
 });

@@ -1,8 +1,8 @@
 // The CNN lab in headless Chromium: the pretrained model predicts digits painted with the mouse or a finger (MNIST's
 // preprocessing at work); training the quick model in the Web Worker while the page keeps drawing; pause, resume,
 // stop and a diverging run; the confusion matrix opens a misclassified image; models saved in IndexedDB survive a
-// reload; the exported input and the downloaded model give the command line the page's probabilities; a corrupt model
-// is refused.
+// reload, and a save that the storage quota refuses says so and keeps the slot's previous copy; the exported input and
+// the downloaded model give the command line the page's probabilities; a corrupt model is refused.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -270,5 +270,39 @@ test('a model saved in IndexedDB survives a reload; the exported input and model
   assert.equal((await state(page)).cnn.model, 'my model');
   await click(page, 'cnn.tab_inside');
   assert.equal((await state(page)).cnn.probabilities.length, 10);
+  await context.close();
+});
+
+test('a slot save refused by a full storage quota says so, and the slot keeps its previous copy', async () => {
+  const context = await site.browser.newContext({acceptDownloads: true});
+  const page = await openApp(context, site.url);
+  await openLab(page);
+  await click(page, 'cnn.tab_model');
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'cnn.save_model')]);
+  const modelBytes = fs.statSync(await download.path()).size;
+  // Room for the model once, not twice (a replacing write needs room beside the old copy, which is at least the
+  // 2.4 MB of weights). Chromium checks IndexedDB writes against the room it saw at the first one, so the quota is
+  // set before any.
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(site.url).origin;
+  const {usage} = await cdp.send('Storage.getUsageAndQuota', {origin});
+  await cdp.send('Storage.overrideQuotaForOrigin', {origin, quotaSize: usage + modelBytes + 1000000});
+  await click(page, 'cnn.slot_save');
+  await page.waitForFunction(() => /Saved in slot/.test(window.hebblab.state().status), null, {timeout: 10000});
+  await click(page, 'cnn.slot_save');
+  await page.waitForFunction(() => /Could not save slot/.test(window.hebblab.state().status), null, {timeout: 10000});
+  assert.equal((await state(page)).status, "Could not save slot 'my model' (the browser storage quota is full); " +
+                                           'what it held before is still there');
+
+  await cdp.send('Storage.overrideQuotaForOrigin', {origin});
+  await page.reload();
+  await page.waitForFunction(() => window.hebblab && window.hebblab.ready && window.hebblab.frame() > 3);
+  await openLab(page);
+  await click(page, 'cnn.tab_model');
+  await page.waitForFunction(() => window.hebblab.state().widgets['cnn.slot_load0'], null, {timeout: 10000});
+  await click(page, 'cnn.slot_load0');
+  await page.waitForFunction(() => /Opened my model/.test(window.hebblab.state().status), null, {timeout: 10000});
+  assert.equal((await state(page)).cnn.model, 'my model');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -1,6 +1,6 @@
 // Pattern files in headless Chromium: Load opens the browser's file picker and a good file replaces the stored
 // patterns, a malformed one is reported by line and changes nothing, Save downloads a file that reads back, and a
-// file dropped on the page is opened too (larger than 64 MB: refused unread).
+// file dropped on the page is opened too (larger than HebbLab's limit of 64 MiB: refused unread).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -84,7 +84,7 @@ test('a file dropped on the page is opened; one over 64 MB is refused unread', a
   await page.waitForFunction(() => window.hebblab.state().hopfield.patterns === 1, null, {timeout: 10000});
 
   assert.equal(await dropOnCanvas(page, [{name: 'huge.txt', size: 64 * 1024 * 1024 + 1}]), true);
-  await page.waitForFunction(() => /larger than 64 MB/.test(window.hebblab.state().status), null, {timeout: 10000});
+  await page.waitForFunction(() => /larger than HebbLab's limit of 64 MiB/.test(window.hebblab.state().status), null, {timeout: 10000});
   assert.equal((await state(page)).hopfield.patterns, 1);
   assert.equal(page.url(), site.url, 'the page did not navigate to the dropped file');
   assert.deepEqual(page.errors, []);

@@ -1,8 +1,10 @@
-// Shared set-up for the end-to-end tests: the dev server on a free loopback port serving the built site, Debian's
-// Chromium driven by playwright-core, and helpers that read the app's test hook and click its real widgets.
+// Shared set-up for the end-to-end tests: the dev server on a free loopback port serving the built site (with its
+// Content-Security-Policy, which no test bypasses), Debian's Chromium driven by playwright-core, and helpers that read
+// the app's test hook and click its real widgets.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {before, after} from 'node:test';
+import {before, after, afterEach} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {createServer} from '../../web/serve.mjs';
@@ -16,14 +18,36 @@ export async function startServer() {
   return {server, url: `http://127.0.0.1:${server.address().port}/`};
 }
 
+// What the browser says when the Content-Security-Policy blocks something: Chromium's own console message in the page
+// ("Refused to ...", "... violates the following Content Security Policy directive ..."), and the
+// securitypolicyviolation events that reportViolations (page) and web/worker.js (the job workers, whose browser
+// messages Playwright does not pass on) log.
+const CSP_VIOLATION = /Refused to|violates the following Content Security Policy|Content-Security-Policy violation/;
+
+function reportViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => console.error(
+      `Content-Security-Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`));
+}
+
 // Registers before/after hooks that start the server and the browser for the calling test file; the returned
-// object has url, browser and shots (the screenshot folder) once the tests run.
+// object has url, browser and shots (the screenshot folder) once the tests run. Every context the browser makes
+// records the policy violations of its pages and workers, and a test with any fails.
 export function useSite() {
-  const env = {shots: process.env.HEBBLAB_SHOTS || path.join(siteDir, '../screenshots')};
+  const env = {shots: process.env.HEBBLAB_SHOTS || path.join(siteDir, '../screenshots'), violations: []};
   before(async () => {
     Object.assign(env, await startServer());
     env.browser = await launchBrowser();
+    const newContext = env.browser.newContext.bind(env.browser);
+    env.browser.newContext = async (...options) => {
+      const context = await newContext(...options);
+      await context.addInitScript(reportViolations);
+      context.on('console', (m) => { if (CSP_VIOLATION.test(m.text())) env.violations.push(m.text()); });
+      return context;
+    };
     fs.mkdirSync(env.shots, {recursive: true});
+  });
+  afterEach(() => {
+    assert.deepEqual(env.violations.splice(0), [], 'no Content-Security-Policy violations');
   });
   after(async () => {
     await env.browser?.close();

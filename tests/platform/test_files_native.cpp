@@ -1,10 +1,15 @@
 // The desktop file exchange against the FileExchange contract in app/host.h: saves replace the file whole or not at
-// all, opens are queued in order with their purpose, and failures carry a message the status bar can show.
+// all (also when the process is killed halfway through a save of the settings, a model slot or a user's file), opens
+// are queued in order with their purpose, and failures carry a message the status bar can show.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -45,6 +50,51 @@ TEST_F(FilesNative, SaveReplacesTheFileAndLeavesNoTemporary) {
   EXPECT_EQ(slurp(path), "# A\nOXXXO\n");
   EXPECT_FALSE(exists(path + ".tmp"));
   EXPECT_FALSE(exists(dir + "/ignored.txt"));
+}
+
+// Runs `save` in a child process that write_file_atomically kills halfway through its temporary file; true if the
+// child died of that SIGKILL.
+bool killed_mid_save(const std::function<void()>& save) {
+  const pid_t child = fork();
+  if (child == 0) {
+    setenv(kKillMidSaveForTest, "1", 1);
+    save();
+    _exit(0);  // reached only if nothing killed it
+  }
+  int status = 0;
+  return child > 0 && waitpid(child, &status, 0) == child && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST_F(FilesNative, ASaveKilledHalfwayLeavesThePreviousCopyWhole) {
+  // Each of the desktop's writers of the user's work: the settings, a model slot, a file the user names.
+  const std::string settings_path = dir + "/settings.txt";
+  std::unique_ptr<SettingsStore> settings = make_settings_store(settings_path);
+  std::unique_ptr<ModelSlots> slots = make_model_slots(settings_path);
+  const std::string letters = dir + "/letters.txt";
+  struct Writer {
+    std::string path;
+    std::function<bool(const std::string&)> save;
+  };
+  const Writer writers[] = {
+      {settings_path, [&](const std::string& text) { return settings->save(text, nullptr); }},
+      {dir + "/models/mine.hebbmodel",
+       [&](const std::string& text) {
+         slots->save("mine", to_bytes(text));
+         return slots->take()->error.empty();
+       }},
+      {letters, [&](const std::string& text) { return files->save(letters, "", to_bytes(text), nullptr); }},
+  };
+  const std::string previous(100000, 'a'), next(100000, 'b');
+  for (const Writer& w : writers) {
+    ASSERT_TRUE(w.save(previous)) << w.path;
+    ASSERT_TRUE(killed_mid_save([&] { w.save(next); })) << w.path;
+    const std::string kept = slurp(w.path);
+    EXPECT_TRUE(kept == previous) << w.path << " holds " << kept.size() << " bytes, not the previous copy";
+    // Half a file exists only under the temporary name, which the next save replaces.
+    ASSERT_TRUE(w.save(next)) << w.path;
+    EXPECT_TRUE(slurp(w.path) == next) << w.path;
+    EXPECT_FALSE(exists(w.path + ".tmp"));
+  }
 }
 
 TEST_F(FilesNative, SaveIntoAMissingFolderFailsWithTheReason) {
@@ -94,7 +144,7 @@ TEST_F(FilesNative, FilesOver64MegabytesAreRefused) {
   files->request_open(path, "patterns");
   auto opened = files->take_opened();
   ASSERT_TRUE(opened);
-  EXPECT_EQ(opened->error, path + " is larger than 64 MB");
+  EXPECT_EQ(opened->error, path + " is larger than HebbLab's limit of 64 MiB");
   EXPECT_TRUE(opened->bytes.empty());
 }
 

@@ -1,6 +1,7 @@
 // The desktop job runner: lanes run side by side (a capacity run does not stop a training run), a new job in a lane
 // replaces the old one, which reports Cancelled; pause holds a job between steps; payloads arrive with Done; a job
-// that cannot be made reports Error with the reason.
+// that cannot be made reports Error with the reason; a job that throws (std::exception, std::bad_alloc) reports Error
+// instead of ending the process, and its lane runs the next job.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -111,6 +112,20 @@ TEST(JobsNative, AJobThatCannotBeMadeReportsWhy) {
     } else if (e.id == missing) {
       EXPECT_NE(e.text.find("no/such/asset"), std::string::npos) << e.text;
     }
+  }
+}
+
+TEST(JobsNative, AJobThatThrowsReportsErrorAndTheLaneGoesOn) {
+  std::unique_ptr<JobRunner> jobs = make_job_runner();
+  const std::pair<const char*, const char*> faults[] = {{"fault.throw", "fault.throw: a test fault"},
+                                                        {"fault.oom", "out of memory"}};
+  for (const auto& [kind, reason] : faults) {
+    std::vector<JobEvent> events;
+    const int failed = jobs->start("hopfield", {kind, "", {}, {}});
+    ASSERT_TRUE(poll_until(*jobs, &events, [&](auto& e) { return has(e, failed, JobEvent::Type::Error); })) << kind;
+    EXPECT_EQ(events.back().text, reason);
+    const int next = jobs->start("hopfield", {"capacity", "n=16 p_max=3 trials=2 seed=1", {}, {}});
+    ASSERT_TRUE(poll_until(*jobs, &events, [&](auto& e) { return has(e, next, JobEvent::Type::Done); })) << kind;
   }
 }
 
