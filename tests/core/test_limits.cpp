@@ -96,6 +96,18 @@ TEST(Limits, ModelFileLayerCountAndActivationsAreBounded) {
   EXPECT_MENTIONS(error, "4,194,304 values");
 }
 
+// Found by fuzz_model_file (tests/fuzz/corpus/model_file/crash-input-shape-overflow): an input shape whose product
+// overflows 64 bits (signed overflow in shape_size).
+TEST(Limits, InputShapesAreMultipliedWithoutOverflow) {
+  std::string error;
+  Sequential model;
+  EXPECT_FALSE(model.add(Input{{0x7fffffff, 0x7fffffff, 0x7fffffff}}, &error));
+  EXPECT_MENTIONS(error, "more than HebbLab's limit of 4,194,304 values");
+  EXPECT_FALSE(model.add(Input{{0x7fffffff, 0x7fffffff, 0}}, &error));
+  EXPECT_MENTIONS(error, "positive dimensions");
+  EXPECT_TRUE(model.add(Input{{2048, 2048, 1}}, &error)) << error;
+}
+
 // Defect: flags "optimizer state" without "compile settings" (byte 12 of a valid file set to 0x02) dereferenced a
 // null optimizer: SIGSEGV in hebblab predict --load and train --load.
 TEST(Limits, OptimizerStateWithoutCompileSettingsIsRefused) {

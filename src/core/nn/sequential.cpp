@@ -42,10 +42,17 @@ double TrainProgress::fraction() const {
 
 bool Sequential::add(const Input& input, std::string* error) {
   std::string message;
+  // The size of one sample, multiplied only while it is within the limit (3 sides of 2^31 would overflow 64 bits).
+  const bool positive = std::all_of(input.shape.begin(), input.shape.end(), [](int d) { return d > 0; });
+  int64_t values = 1;
+  for (int d : input.shape)
+    if (positive && values <= limits::kMaxSampleActivations) values *= d;
   if (!layers_.empty()) message = "Input must come before the first layer";
-  else if (input.shape.empty() || input.shape.size() > 3 || shape_size(input.shape) <= 0 ||
-           std::any_of(input.shape.begin(), input.shape.end(), [](int d) { return d <= 0; }))
+  else if (input.shape.empty() || input.shape.size() > 3 || !positive)
     message = "Input shape " + shape_text(input.shape, true) + " must have 1 to 3 positive dimensions";
+  else if (values > limits::kMaxSampleActivations)
+    message = "Input shape " + shape_text(input.shape, true) + " has more than HebbLab's limit of " +
+              format_thousands(limits::kMaxSampleActivations) + " values";
   if (!message.empty()) {
     if (error) *error = message;
     return false;
