@@ -11,6 +11,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(build-essential cmake ninja-build pkg-config dpkg-dev patch
   emscripten binaryen wabt libeigen3-dev libsdl2-dev libgtest-dev libstb-dev zlib1g-dev
+  clang-14 libclang-rt-14-dev  # presets sanitize and native-tsan: libFuzzer, ASan, UBSan, TSan runtimes
   fonts-dejavu-core chromium chromium-driver xvfb xdotool imagemagick x11-apps libgl1-mesa-dri xauth)
 
 # --- Debian packages (and deb-src, for apt-get source) -------------------------------------------------------------

@@ -15,6 +15,22 @@ cmake --build --preset native-release
 step "native tests (ctest)"
 ctest --preset native-release || failed+=("native ctest")
 
+# Sanitizers and fuzzing (README "Fuzzing and sanitizers"): one clang build with ASan + UBSan for the native tests
+# and the fuzz harnesses, a small ThreadSanitizer build of the threaded tests alone.
+step "sanitizer build (sanitize: clang-14, ASan + UBSan, fuzz harnesses)"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize || failed+=("sanitize build")
+step "native tests under ASan + UBSan (ctest), and every fuzz corpus file once"
+ctest --preset sanitize || failed+=("sanitize ctest")
+step "threaded tests under TSan (native-tsan)"
+cmake --preset native-tsan >/dev/null
+{ cmake --build --preset native-tsan --target threaded_tests &&
+  build/native-tsan/bin/threaded_tests \
+    --gtest_filter='WorkerTeam.*:NnSequential.*Threads*:JobsNative.*-JobsNative.AJobThatThrows*'; } ||
+  failed+=("tsan")
+step "fuzzing: every harness for 20 s, two at a time (scripts/fuzz.sh)"
+scripts/fuzz.sh --seconds 20 --jobs 2 || failed+=("fuzz")
+
 step "web build (web-release)"
 cmake --preset web-release >/dev/null
 cmake --build --preset web-release
