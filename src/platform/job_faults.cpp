@@ -30,8 +30,10 @@ class FaultJob final : public Job {
  public:
   explicit FaultJob(std::string_view kind) : kind_(kind) {
     // Blocks of a quarter of the address space, kept: wasm32's heap (at most 2 GB) takes the first and runs out on
-    // the second, a 64-bit process runs out on the first. Never touched, so no real memory is used.
-    while (kind_ == "fault.oom") blocks_.emplace_back(new char[std::numeric_limits<size_t>::max() / 4]);
+    // the second, a 64-bit process runs out on the first. Never touched, so no real memory is used. The size is read
+    // at run time: clang refuses so large an array size when it is a constant.
+    volatile size_t block = std::numeric_limits<size_t>::max() / 4;
+    while (kind_ == "fault.oom") blocks_.emplace_back(new char[block]);
   }
 
   bool step() override {
