@@ -156,8 +156,12 @@ void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
   ImGui::InvisibleButton("grid", ImVec2(cell * width_, cell * height_),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   widgets.record_last_item("hopfield.grid");
+  // Without a mouse (touch between strokes, or none at all) ImGui's position is -FLT_MAX: no cell, and no
+  // float-to-int conversion out of range.
   const ImVec2 m = ImGui::GetIO().MousePos;
-  const int x = static_cast<int>(std::floor((m.x - origin.x) / cell)), y = static_cast<int>(std::floor((m.y - origin.y) / cell));
+  const bool valid = ImGui::IsMousePosValid(&m);
+  const int x = valid ? static_cast<int>(std::floor((m.x - origin.x) / cell)) : -1;
+  const int y = valid ? static_cast<int>(std::floor((m.y - origin.y) / cell)) : -1;
   const bool inside = x >= 0 && y >= 0 && x < width_ && y < height_;
   if (tool_ == Tool::Inspect) {
     if (ImGui::IsItemActivated() && inside) inspected_ = y * width_ + x;
