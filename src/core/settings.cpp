@@ -1,4 +1,5 @@
-// Settings text format: one "key=value" per line; in values "\n" stands for a newline and "\\" for a backslash.
+// Settings text format: one "key=value" per line; in values "\n" stands for a newline, "\r" for a carriage return and
+// "\\" for a backslash.
 #include "settings.h"
 
 #include <cstdlib>
@@ -43,6 +44,7 @@ std::string Settings::serialize() const {
     out += '=';
     for (char c : value) {
       if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";  // a raw CR at the end would be taken for a CR LF line end
       else if (c == '\\') out += "\\\\";
       else out += c;
     }
@@ -73,7 +75,7 @@ Settings Settings::parse(std::string_view text, std::string* error) {
     for (size_t i = 0; i < raw.size(); ++i) {
       if (raw[i] == '\\' && i + 1 < raw.size()) {
         ++i;
-        value += raw[i] == 'n' ? '\n' : raw[i];
+        value += raw[i] == 'n' ? '\n' : raw[i] == 'r' ? '\r' : raw[i];
       } else {
         value += raw[i];
       }

@@ -221,6 +221,29 @@ TEST(NnTrainJob, AnExplodingButFiniteLossStopsTheRunToo) {
   }
 }
 
+// Found by fuzz_job's long run: a model whose outputs overflow on the test images reported "test_loss=-nan" (which
+// the report's reader then refused) instead of failing with the reason.
+TEST(NnTrainJob, ATestLossThatIsNotFiniteFailsTheJob) {
+  Sequential model;
+  model.add(Input{{28, 28, 1}});
+  model.add(Flatten());
+  model.add(Dense(10, Activation::Softmax));
+  for (Tensor<float>* w : model.weights())
+    for (size_t i = 0; i < w->data.size(); ++i) w->data[i] = i % 2 ? 3e38f : -3e38f;
+  JobFiles files = synthetic_mnist(8, 4);
+  files.erase("train-images-idx3-ubyte");
+  files.erase("train-labels-idx1-ubyte");
+  files["model"] = save_model(model);
+  std::string error;
+  std::unique_ptr<Job> job = make_job("train", "epochs=0", std::move(files), &error);
+  ASSERT_NE(job, nullptr) << error;
+  test::run_job(*job, 100);
+  TrainReport report;
+  ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
+  EXPECT_EQ(report.phase, "failed");
+  EXPECT_NE(report.error.find("the test loss is not a finite number"), std::string::npos) << report.error;
+}
+
 TEST(NnTrainJob, ReportsADivergedRun) {
   // A model whose optimiser is set to blow up (logits past float's range after a step or two): the job ends
   // "failed" with the reason on its own line.

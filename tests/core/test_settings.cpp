@@ -32,6 +32,20 @@ TEST(Settings, RoundTripKeepsNewlinesBackslashesAndEquals) {
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 8);
 }
 
+// Found by fuzz_settings' long run: a value ending in a carriage return came back without it, the CR taken for the
+// end of a CR LF line.
+TEST(Settings, RoundTripKeepsCarriageReturns) {
+  Settings s;
+  s.set("a", "ends in CR\r");
+  s.set("b", "CR\rinside");
+  std::string error;
+  const Settings back = Settings::parse(s.serialize(), &error);
+  EXPECT_TRUE(error.empty()) << error;
+  EXPECT_EQ(back.get("a"), "ends in CR\r");
+  EXPECT_EQ(back.get("b"), "CR\rinside");
+  EXPECT_EQ(Settings::parse("a=x\r\n", &error).get("a"), "x");  // a CR LF line end is still one
+}
+
 TEST(Settings, BadLineIsReportedWithItsNumberAndOthersAreKept) {
   std::string error;
   const Settings s = Settings::parse("a=1\r\nno equals sign here\n\n=value without key\nb=two\nc=x=y", &error);

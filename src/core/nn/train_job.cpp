@@ -48,6 +48,11 @@ class TrainJob final : public Job {
       std::vector<uint8_t> classes;
       const Evaluation e = model_.evaluate(chunk, 32, &classes);
       for (uint8_t c : classes) predicted_ += char('0' + c);
+      if (!std::isfinite(e.loss)) {  // outputs that overflow: an error, not a "nan" in the report
+        phase_ = "failed";
+        error_ = "the test loss is not a finite number: the model's outputs overflow on the test images";
+        return false;
+      }
       test_loss_sum_ += e.loss * chunk.count;
       test_correct_ += std::lround(e.accuracy * chunk.count);
       tested_ += chunk.count;
