@@ -221,13 +221,19 @@ TEST(NnTrainJob, AnExplodingButFiniteLossStopsTheRunToo) {
   }
 }
 
-// Found by fuzz_job's long run: a model whose outputs overflow on the test images reported "test_loss=-nan" (which
-// the report's reader then refused) instead of failing with the reason.
-TEST(NnTrainJob, ATestLossThatIsNotFiniteFailsTheJob) {
+// Input (28, 28, 1), Flatten, Dense(10, softmax): the smallest model a train job takes for MNIST.
+Sequential pixels_to_softmax() {
   Sequential model;
   model.add(Input{{28, 28, 1}});
   model.add(Flatten());
   model.add(Dense(10, Activation::Softmax));
+  return model;
+}
+
+// Found by fuzz_job's long run: a model whose outputs overflow on the test images reported "test_loss=-nan" (which
+// the report's reader then refused) instead of failing with the reason.
+TEST(NnTrainJob, ATestLossThatIsNotFiniteFailsTheJob) {
+  Sequential model = pixels_to_softmax();
   for (Tensor<float>* w : model.weights())
     for (size_t i = 0; i < w->data.size(); ++i) w->data[i] = i % 2 ? 3e38f : -3e38f;
   JobFiles files = synthetic_mnist(8, 4);
@@ -247,10 +253,7 @@ TEST(NnTrainJob, ATestLossThatIsNotFiniteFailsTheJob) {
 TEST(NnTrainJob, ReportsADivergedRun) {
   // A model whose optimiser is set to blow up (logits past float's range after a step or two): the job ends
   // "failed" with the reason on its own line.
-  Sequential model;
-  model.add(Input{{28, 28, 1}});
-  model.add(Flatten());
-  model.add(Dense(10, Activation::Softmax));
+  Sequential model = pixels_to_softmax();
   model.compile(Loss::CategoricalCrossentropy, SGD(SGDConfig{3e38}));
   JobFiles files = synthetic_mnist(64, 0);
   files.erase("t10k-images-idx3-ubyte");

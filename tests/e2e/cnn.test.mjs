@@ -22,6 +22,18 @@ async function openLab(page) {
   return (await state(page)).cnn;
 }
 
+// Reloads the page, opens the lab's model part and loads the first slot, which must hold "my model".
+async function reloadAndLoadFirstSlot(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.hebblab && window.hebblab.ready && window.hebblab.frame() > 3);
+  await openLab(page);
+  await click(page, 'cnn.tab_model');
+  await page.waitForFunction(() => window.hebblab.state().widgets['cnn.slot_load0'], null, {timeout: 10000});
+  await click(page, 'cnn.slot_load0');
+  await page.waitForFunction(() => /Opened my model/.test(window.hebblab.state().status), null, {timeout: 10000});
+  assert.equal((await state(page)).cnn.model, 'my model');
+}
+
 // Drags the mouse through points given in canvas units (0..1 across the paint canvas).
 async function stroke(page, points) {
   const [x, y, w, h] = (await state(page)).widgets['cnn.canvas'];
@@ -251,14 +263,7 @@ test('a model saved in IndexedDB survives a reload; the exported input and model
   }
 
   // A reload starts from the pretrained model; loading the slot brings back the saved one.
-  await page.reload();
-  await page.waitForFunction(() => window.hebblab && window.hebblab.ready && window.hebblab.frame() > 3);
-  await openLab(page);
-  await click(page, 'cnn.tab_model');
-  await page.waitForFunction(() => window.hebblab.state().widgets['cnn.slot_load0'], null, {timeout: 10000});
-  await click(page, 'cnn.slot_load0');
-  await page.waitForFunction(() => /Opened my model/.test(window.hebblab.state().status), null, {timeout: 10000});
-  assert.equal((await state(page)).cnn.model, 'my model');
+  await reloadAndLoadFirstSlot(page);
   await page.screenshot({path: path.join(site.shots, 'cnn-model.png')});
 
   // A corrupt model file is refused and the model on show keeps working.
@@ -295,14 +300,7 @@ test('a slot save refused by a full storage quota says so, and the slot keeps it
                                            'what it held before is still there');
 
   await cdp.send('Storage.overrideQuotaForOrigin', {origin});
-  await page.reload();
-  await page.waitForFunction(() => window.hebblab && window.hebblab.ready && window.hebblab.frame() > 3);
-  await openLab(page);
-  await click(page, 'cnn.tab_model');
-  await page.waitForFunction(() => window.hebblab.state().widgets['cnn.slot_load0'], null, {timeout: 10000});
-  await click(page, 'cnn.slot_load0');
-  await page.waitForFunction(() => /Opened my model/.test(window.hebblab.state().status), null, {timeout: 10000});
-  assert.equal((await state(page)).cnn.model, 'my model');
+  await reloadAndLoadFirstSlot(page);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
