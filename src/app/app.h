@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/host.h"
+#include "app/lessons.h"
 #include "app/test_hook.h"
 #include "app/ui_cnn.h"
 #include "app/ui_convolution.h"
@@ -14,7 +15,7 @@
 
 namespace hebblab {
 
-enum class Tab { Hopfield, Convolution, Cnn, About };
+enum class Tab { Lessons, Hopfield, Convolution, Cnn, About };
 
 class App {
  public:
@@ -35,8 +36,16 @@ class App {
  private:
   void load_settings();
   Settings collect_settings() const;
+  void set_ui_language(Language language);
   void draw_menu_bar();
   void draw_status_bar();
+  void draw_about();
+  // Lessons: the contents tab, the bar above the labs while a step is open, and the keys and links that move it.
+  void draw_lessons_tab();
+  void draw_lesson_bar();
+  void open_lesson(int index);
+  void show_lesson();
+  void follow_fragment();
   void route_opened_files();
   void route_job_events();
   void route_assets();
@@ -44,6 +53,9 @@ class App {
 
   Host host_;
   Tab tab_ = Tab::Hopfield;
+  int lesson_ = -1;          // the open step, -1 when the lesson bar is closed
+  int lessons_shown_ = 0;    // "Show me" presses, for the test hook
+  std::string fragment_;     // the location fragment last seen or set
   bool tab_pending_ = true;  // select the restored tab once
   float ui_scale_ = 1.0f;
   bool font_rebuild_ = false;

@@ -149,7 +149,35 @@ inline bool valid_slot_name(const std::string& name) {
   return true;
 }
 
+// The shell around the app: the language the user's system prefers, the page's language, the location fragment that
+// links to a lesson step, and the installed site (the browser's service worker; the desktop has none).
+class Shell {
+ public:
+  // Whether the site works offline from here.
+  enum class Offline {
+    NotApplicable,  // the desktop app: nothing to install
+    Unsupported,    // this browser has no service worker
+    InsecureOrigin, // plain HTTP on an address other than localhost: browsers allow no service worker there
+    Installing,     // the first visit is saving the site for offline use
+    Ready,          // everything needed offline is cached
+    Failed,         // saving for offline use failed (the message says why)
+  };
+  virtual ~Shell() = default;
+  // The system's or browser's preferred language tags, most preferred first ("pl-PL", "en-US").
+  virtual std::vector<std::string> preferred_languages() = 0;
+  // The language the UI shows ("en", "pl"): the page's lang attribute follows it.
+  virtual void set_document_language(const std::string& code) = 0;
+  // The location fragment without '#' ("" when none), and setting it (the desktop keeps it in memory).
+  virtual std::string fragment() = 0;
+  virtual void set_fragment(const std::string& fragment) = 0;
+  virtual Offline offline(std::string* message) = 0;
+  // A new version of the site is installed and waits; apply_update() activates it and reloads the page.
+  virtual bool update_ready() = 0;
+  virtual void apply_update() = 0;
+};
+
 struct Host {
+  Shell* shell = nullptr;
   TextureHost* textures = nullptr;
   JobRunner* jobs = nullptr;
   SettingsStore* settings = nullptr;

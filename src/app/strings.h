@@ -1,6 +1,12 @@
-// The string table: every piece of UI text, by id, so panels hold no literal text and a second language (Polish)
-// is one more column. tr(id) returns the text in the current language.
+// The string table: every piece of UI text, by id, so panels hold no literal text. English is the source column
+// below; each other language is a catalogue of its own (strings_pl.cpp) that translates every id. tr(id) returns the
+// text in the current language, label(id) the same text as a widget label whose ImGui id stays the same in every
+// language ("text###Id"), trn(id, n) the plural form for n of a string whose forms are separated by '|' (English: one
+// and other; Polish: one, few and many).
 #pragma once
+#include <cstddef>
+#include <optional>
+#include <string_view>
 
 namespace hebblab {
 
@@ -17,7 +23,7 @@ namespace hebblab {
     "Hopfield networks, image convolution, and a convolutional network trained on MNIST.")                        \
   X(AboutStart, "Where to start")                                                                                  \
   X(AboutStartText,                                                                                                \
-    "Open the Hopfield tab. Press Letter A, then Store pattern; press Letter Z and Store pattern again. Press "      \
+    "Follow the lecture step by step in the Lessons tab, or explore on your own: open the Hopfield tab. Press Letter A, then Store pattern; press Letter Z and Store pattern again. Press "      \
     "Letter A once more, Flip to deform it, then Run: the network pulls the letter back while the energy plot "    \
     "falls step by step. Switch to asynchronous updates, try more flipped pixels, store more letters, and see "    \
     "when recall starts to fail; the Capacity experiment measures exactly that.")                                  \
@@ -65,7 +71,7 @@ namespace hebblab {
     "A pattern file is plain text: one row per line, X = +1 (black) and O = -1 (white), a blank line between "     \
     "patterns, an optional '# name' line before each. Every pattern in a file has the same size.")                \
   X(HopFileSaved, "Patterns saved")                                                                               \
-  X(HopFileLoaded, "Loaded %d pattern(s) from %s (Undo brings back what was stored before)")                        \
+  X(HopFileLoaded, "Loaded %d pattern from %s (Undo brings back what was stored before)|Loaded %d patterns from %s (Undo brings back what was stored before)")                        \
   X(HopFileReadFailed, "Could not read the file: ")                                                                \
   X(HopFileNothingChanged, " (nothing was changed)")                                                               \
   X(HopFileTooLarge, "patterns larger than 32 x 32 neurons are not supported (nothing was changed)")               \
@@ -85,10 +91,10 @@ namespace hebblab {
   X(HopRun, "Run")                                                                                                 \
   X(HopStop, "Stop")                                                                                               \
   X(HopSpeed, "Steps per second")                                                                                  \
-  X(HopSgnRule, "sgn(h) = +1 when h >= 0, -1 when h < 0 (so sgn(0) = +1).")                                        \
-  X(HopEnergy, "Energy E = -1/2 sum_ij w_ij x_i x_j per step")                                                     \
+  X(HopSgnRule, "sgn(h) = +1 when h ≥ 0, −1 when h < 0 (so sgn(0) = +1).")                                        \
+  X(HopEnergy, "Energy E = −½ Σ_ij w_ij x_i x_j per step")                                                     \
   X(HopStepAxis, "step")                                                                                           \
-  X(HopEnergyNow, "E = %.3f after %d steps")                                                                       \
+  X(HopEnergyNow, "E = %.3f after %d step|E = %.3f after %d steps")                                                                       \
   X(HopOutcomePattern, "Settled on stored pattern %d")                                                             \
   X(HopOutcomeInverse, "Settled on the inverse of stored pattern %d")                                              \
   X(HopOutcomeSpurious, "Settled on a spurious state (not a stored pattern)")                                      \
@@ -100,27 +106,27 @@ namespace hebblab {
     "unrelated.")                                                                                                  \
   X(HopHebbHelp,                                                                                                   \
     "Hebb's law: neurons that fire together wire together. Storing pattern x adds x_i x_j to the weight w_ij: "    \
-    "+1 when the two pixels agree, -1 when they differ. That is the outer product x x^T; averaged over the n "     \
-    "patterns and with the diagonal removed it gives W = (1/n) sum x x^T - I.")                                    \
+    "+1 when the two pixels agree, -1 when they differ. That is the outer product x xᵀ; averaged over the n "     \
+    "patterns and with the diagonal removed it gives W = (1/n) Σ x xᵀ − I.")                                    \
   X(HopEnergyHelp,                                                                                                 \
     "With symmetric weights and a zero diagonal, setting one neuron to sgn(h_i) changes the energy by "            \
-    "-|h_i| (or leaves it), never upwards, so asynchronous updates only go downhill until a minimum: a stored "    \
+    "-2|h_i| (or leaves it), never upwards, so asynchronous updates only go downhill until a minimum: a stored "    \
     "pattern, its inverse, or a spurious state. Synchronous updates change all neurons at once and may "           \
     "oscillate between two states.")                                                                               \
   X(HopInspector, "Inspector")                                                                                     \
   X(HopInspectorEmpty, "Choose 'inspect a neuron' and click a neuron in the grid.")                               \
   X(HopInspectorNeuron, "Neuron %d (row %d, column %d), x = %+d")                                                  \
-  X(HopInspectorMore, " + ... (%d more non-zero terms)")                                                           \
+  X(HopInspectorMore, " + ... (%d more non-zero term)| + ... (%d more non-zero terms)")                                                           \
   X(HopInspectorDecision, "h = %.4g, so sgn(h) = %+d")                                                             \
   X(HopInspectorStays, "The neuron keeps its value.")                                                              \
   X(HopInspectorFlips, "The neuron flips at the next update.")                                                     \
-  X(HopInspectorEnergy, "Its energy E_%d = -1/2 x h = %.4g")                                                       \
+  X(HopInspectorEnergy, "Its energy E_%d = −½ x_i h_i = %.4g")                                                       \
   X(HopWeights, "Weights W")                                                                                       \
   X(HopWeightsNumbers, "W as numbers")                                                                             \
   X(HopWeightsHelp,                                                                                                \
     "Row i, column j is w_ij: red where the stored patterns mostly agree on pixels i and j, blue where they "      \
     "mostly differ. The diagonal is 0. Hover for the value.")                                                      \
-  X(HopNeuronEnergies, "Energy of each neuron E_i = -1/2 x_i h_i")                                                 \
+  X(HopNeuronEnergies, "Energy of each neuron E_i = −½ x_i h_i")                                                 \
   X(HopNeuronEnergyHelp,                                                                                           \
     "Blue neurons agree with their field (low energy); red ones disagree and will flip. The E_i sum to E.")       \
   /* Convolution lab */                                                                                            \
@@ -153,8 +159,8 @@ namespace hebblab {
   X(ConvKernelCustom, "my own kernel")                                                                             \
   X(ConvMagnitude, "Sobel magnitude")                                                                              \
   X(ConvMagnitudeHelp,                                                                                             \
-    "sqrt(gx^2 + gy^2): the strength of an edge whatever its direction, from the two Sobel kernels.")              \
-  X(ConvMagnitudeText, "Output = sqrt(gx^2 + gy^2), gx and gy the two Sobel responses.")                         \
+    "√(gx² + gy²): the strength of an edge whatever its direction, from the two Sobel kernels.")              \
+  X(ConvMagnitudeText, "Output = √(gx² + gy²), gx and gy the two Sobel responses.")                         \
   X(ConvNormalise, "Normalise")                                                                                    \
   X(ConvNormaliseHelp,                                                                                             \
     "Divides every weight by their sum, so a flat image keeps its brightness; when the weights sum to 0 (edge "    \
@@ -194,7 +200,7 @@ namespace hebblab {
   X(HopCapacity, "Capacity experiment")                                                                            \
   X(HopCapacityHelp,                                                                                               \
     "Store P random patterns in N neurons, flip a fraction of a stored pattern's pixels, and count how often "     \
-    "recall returns exactly that pattern. The lecture's marks: 0.138 N and N / (2 ln N).")                        \
+    "recall returns exactly that pattern. The known marks: 0.138 N and N / (2 ln N).")                        \
   X(HopCapUserPatterns, "use my stored patterns")                                                                  \
   X(HopCapUserHelp,                                                                                                \
     "Instead of random patterns, store the first P of your own patterns (N = the grid's size). Letters look "      \
@@ -320,7 +326,7 @@ namespace hebblab {
   X(CnnTestResult, "Test loss %.4f, test accuracy %.2f%% on %d images") \
   X(CnnConfusionHelp, "Rows: the true digit; columns: the predicted one. Click a cell to see its images; click an image to look inside.") \
   X(CnnConfusionEmpty, "Evaluate the model (or finish a training run) to fill the confusion matrix.") \
-  X(CnnCellImages, "%d images of %d predicted as %d") \
+  X(CnnCellImages, "%d image of %d predicted as %d|%d images of %d predicted as %d") \
   X(CnnTrue, "true") \
   X(CnnPredicted, "predicted") \
   X(CnnSlots, "Saved on this device") \
@@ -330,7 +336,65 @@ namespace hebblab {
   X(CnnSlotSaved, "Saved in slot '%s'") \
   X(CnnSlotSaveFailed, "Could not save slot '%s' (%s); what it held before is still there") \
   X(CnnSlotNameHelp, "A slot name has 1 to 64 letters, digits, spaces, '-', '_' or '.'.") \
-  X(CnnNeeds28, "Painting needs a model that takes 28 x 28 images; this one takes %s. Pick a test image instead.")
+  X(CnnNeeds28, "Painting needs a model that takes 28 x 28 images; this one takes %s. Pick a test image instead.") \
+  /* Language */ \
+  X(MenuLanguage, "Language") \
+  X(LanguageEnglish, "English") \
+  X(LanguagePolish, "Polish (polski)") \
+  /* The site: offline use, updates, network failures */ \
+  X(SiteOffline, "Offline use") \
+  X(SiteOfflineDesktop, "The desktop app needs no network: everything it uses is on this computer.") \
+  X(SiteOfflineUnsupported, "This browser has no service workers, so HebbLab cannot be saved for offline use here.") \
+  X(SiteOfflineInsecure, "This page comes over plain HTTP from an address other than localhost, where browsers allow no service worker: HebbLab will not work offline from here. Served over HTTPS (or from localhost) it does; see the README.") \
+  X(SiteOfflineInstalling, "Saving HebbLab on this device for offline use...") \
+  X(SiteOfflineReady, "HebbLab is saved on this device: it opens and every lab works without a network.") \
+  X(SiteOfflineFailed, "HebbLab could not be saved for offline use: %s") \
+  X(SiteUpdateReady, "A new version of HebbLab is ready.") \
+  X(SiteUpdate, "Update") \
+  X(AssetFailed, "Could not load %s: %s") \
+  X(AssetRetry, "Retry") \
+  /* Lessons */ \
+  X(TabLessons, "Lessons") \
+  X(LessonsIntro, "The lecture \"Introduction to neural networks\", step by step: each step explains one idea, gives its formula and puts a lab into the state it describes when you press Show me. Teachers: PageDown and PageUp (what presenter clickers send) go forward and back while projecting; every step has a link of its own.") \
+  X(LessonsContents, "Contents") \
+  X(LessonStepOf, "Step %d of %d") \
+  X(LessonShowMe, "Show me") \
+  X(LessonPrevious, "Previous") \
+  X(LessonNext, "Next") \
+  X(LessonClose, "Close the lesson") \
+  X(LessonKeys, "PageDown / PageUp: next / previous step") \
+  X(LessonLink, "Link to this step: #%s") \
+  X(LessonShown, "The lab shows this step. Undo in the Hopfield lab brings back what was there before.") \
+  X(LessonChapterHebb, "1. Learning in the brain") \
+  X(LessonChapterHopfield, "2. The Hopfield network") \
+  X(LessonChapterConvolution, "3. Image convolution") \
+  X(LessonChapterCnn, "4. A convolutional network in Keras") \
+  X(LessonHebbTitle, "Thorndike's and Hebb's laws") \
+  X(LessonHebbText, "In 1933 Edward Thorndike proposed that learning strengthens some property of neurons. In 1949 Donald Hebb said which one: the connection between two cells grows stronger when one of them repeatedly takes part in firing the other. In short: neurons that fire together wire together. For neurons that are either +1 or −1 this becomes a rule for a weight: add the product x_i x_j, which is +1 when the two agree and −1 when they differ. Show me sets three neurons to x = [1, −1, −1]; nothing is learnt yet, so every weight is 0.") \
+  X(LessonOuterTitle, "The outer product: three neurons") \
+  X(LessonOuterText, "Store x = [1, −1, −1]: every weight w_ij becomes x_i x_j, so the whole weight matrix is the outer product x xᵀ. Its diagonal (each neuron with itself) is always +1 and tells nothing, so the identity matrix I is taken away. Read the numbers: −1 between neurons that differ, +1 between neurons that agree.") \
+  X(LessonPixelsTitle, "One neuron per pixel") \
+  X(LessonPixelsText, "Hopfield's idea (1982): one neuron stands for one pixel of a black-and-white image, so its state is +1 (black) or −1 (white), and any neuron may be connected to any other through the weight matrix W. The lecture's task is a tiny OCR: the letters A and Z as 5 × 5 images, 25 neurons. Show me puts A into the grid; paint on it to change neurons.") \
+  X(LessonRuleTitle, "Learning n patterns") \
+  X(LessonRuleText, "To learn n patterns, add up their outer products, divide by n and remove the diagonal. Pixels on which the patterns agree get positive weights, pixels on which they differ negative ones. Show me stores A and Z: W is now a 25 × 25 matrix, symmetric, with zeros on the diagonal.") \
+  X(LessonEnergyTitle, "The energy") \
+  X(LessonEnergyText, "Every state of the network has an energy. A pair of neurons lowers it when their weight agrees with their states (w_ij x_i x_j > 0), so the stored patterns lie in valleys. Neuron i's share is E_i = −½ x_i h_i, where h_i is the weighted sum the neuron receives. Show me puts A into the grid and opens the inspector on the middle neuron: its sum, its sign and its energy.") \
+  X(LessonDeformTitle, "Start from something deformed") \
+  X(LessonDeformText, "The network should clean up a damaged letter. Show me flips 3 of the 25 pixels of A: this is the input to recall. Its energy is higher than the energy of A itself.") \
+  X(LessonRecallTitle, "Evolution in time: recall") \
+  X(LessonRecallText, "At each step every neuron takes the sign of the sum it receives, all at once. Show me runs it: the energy goes down step by step and the network settles on the stored A. With asynchronous updates (one neuron after another) the energy can never rise; synchronous ones may also swing between two states, so watch the outcome line.") \
+  X(LessonConvTitle, "Convolution") \
+  X(LessonConvText, "A convolution slides a small kernel (filter) w over the input image f: each output pixel g(x, y) is the sum of the kernel's weights times the pixels under them. The lecture's first kernel is a Sobel filter for horizontal edges: positive where the image gets brighter downwards, negative where it gets darker. Show me runs it on the photo; hover over the output to see one pixel's sum.") \
+  X(LessonKernelsTitle, "The kernel table") \
+  X(LessonKernelsText, "The lecture's table: the identity leaves the image as it is, sharpen (5 in the middle, −1 around) strengthens differences, the mean blur averages nine pixels (1/9 each), the Gaussian blur weights the middle most (4/16, 2/16, 1/16), and the Laplacian (−4 in the middle) finds edges in every direction. Show me puts the first MNIST test digit through the Laplacian; try the other kernels on it.") \
+  X(LessonMnistTitle, "The MNIST data") \
+  X(LessonMnistText, "mnist.load_data() gives 60,000 training images X_train of 28 × 28 pixels with their labels y_train (the first ten: 5 0 4 1 9 2 1 3 1 4) and 10,000 test images. The pixels are divided by 255 to lie between 0 and 1, and each label becomes a vector of 10 with a single 1 (to_categorical). Show me opens the lecture's steps and the training images.") \
+  X(LessonModelTitle, "The model") \
+  X(LessonModelText, "The lecture's Sequential model: two Conv2D layers of 32 filters 3 × 3 with ReLU, MaxPooling2D 2 × 2, Dropout 0.25, Flatten, Dense 128 with ReLU, Dropout 0.5 and Dense 10 with softmax, which turns the ten outputs into probabilities. model.summary() lists each layer's output shape and counts the parameters.") \
+  X(LessonFitTitle, "Compiling and training") \
+  X(LessonFitText, "model.compile chooses the loss (categorical cross-entropy), the optimizer (Adam) and the metric (accuracy); model.fit goes through the training images in batches of 32, epoch after epoch, moving every weight a little against the gradient of the loss. Show me sets the lecture's batch size and optimizer; press Train a new model and watch the loss fall while the page stays usable.") \
+  X(LessonPredictTitle, "Prediction: look inside") \
+  X(LessonPredictText, "model.predict(x) gives ten probabilities for an image. Show me gives the pretrained model the first test image, a 7: every feature map of every layer is drawn, from the first Conv2D's edge detectors to the ten outputs. Then paint a digit of your own, or deform this one until the prediction breaks.")
 
 enum class Str {
 #define HEBBLAB_STRING_ID(id, en) id,
@@ -339,6 +403,35 @@ enum class Str {
       Count
 };
 
+enum class Language { English, Polish };
+constexpr Language kLanguages[] = {Language::English, Language::Polish};
+
+void set_language(Language language);
+Language language();
+// "en", "pl": the settings' and the page's name for a language.
+const char* language_code(Language language);
+// A BCP 47 tag or POSIX locale ("pl", "pl-PL", "pl_PL.UTF-8", "en-GB") to a language; nullopt when not one of ours.
+std::optional<Language> language_from_tag(std::string_view tag);
+
 const char* tr(Str id);
+const char* label(Str id);
+const char* trn(Str id, long n);
+
+// Polish plural forms: 0 one (n = 1), 1 few (2-4, 22-24, ... but not 12-14), 2 many (everything else).
+int plural_form(Language language, long n);
+
+// What the tests read: the id's name, the text in a language (nullptr when the catalogue lacks it), whether it is a
+// plural string.
+const char* string_id_name(Str id);
+const char* catalogue_text(Language language, Str id);
+bool is_plural(Str id);
+
+// A catalogue entry of a language other than English.
+struct Translation {
+  Str id;
+  const char* text;
+};
+extern const Translation kPolish[];
+extern const size_t kPolishCount;
 
 }  // namespace hebblab

@@ -22,11 +22,7 @@ namespace {
 
 // [SECTION] helpers --------------------------------------------------------------------------------------------------
 
-constexpr const char* kPretrained = "models/lecture.hebbmodel";
-constexpr const char* kTestImages = "mnist/t10k-images-idx3-ubyte";
-constexpr const char* kTestLabels = "mnist/t10k-labels-idx1-ubyte";
-constexpr const char* kTrainImages = "mnist/train-images-idx3-ubyte";
-constexpr const char* kTrainLabels = "mnist/train-labels-idx1-ubyte";
+constexpr const char* kPurpose = "cnn";  // the assets this lab asks for come back with it
 constexpr int kSide = 28;           // MNIST's images, and what painting feeds the model
 constexpr int kMaxCellImages = 60;  // thumbnails of one confusion-matrix cell
 const char* const kParts[] = {"inside", "model", "train", "evaluate"};
@@ -154,45 +150,30 @@ std::string CnnLab::optimizer_code() const {
 // [SECTION] assets and files -----------------------------------------------------------------------------------------
 
 void CnnLab::request_assets(Host& host) {
-  if (!host.assets) return;
-  if (!pretrained_requested_ && !model_) {
-    host.assets->request(kPretrained, "cnn");
-    pretrained_requested_ = true;
-  }
-  if (!test_requested_) {
-    host.assets->request(kTestImages, "cnn");
-    host.assets->request(kTestLabels, "cnn");
-    test_requested_ = true;
-  }
+  if (!model_) pretrained_asset_.want(host, kPurpose);
+  test_images_asset_.want(host, kPurpose);
+  test_labels_asset_.want(host, kPurpose);
 }
 
 void CnnLab::on_asset(AssetLoader::Loaded& loaded, std::string& status) {
-  if (!loaded.error.empty()) {
-    status = loaded.error;
-    if (loaded.name == kPretrained) pretrained_requested_ = false;  // asked again when the lab is next drawn
-    if (loaded.name == kTestImages || loaded.name == kTestLabels) test_requested_ = false;
-    if (loaded.name == kTrainLabels) train_labels_requested_ = false;
-    if (loaded.name == kTrainImages) train_images_requested_ = false;
-    return;
-  }
-  std::string error;
-  if (loaded.name == kPretrained) {
+  std::string error = loaded.error;  // the loader's, or why the bytes are no model or IDX file
+  if (error.empty() && loaded.name == pretrained_asset_.name()) {
     Sequential model;
-    if (!load_model(loaded.bytes.data(), loaded.bytes.size(), &model, &error)) {
-      status = loaded.name + ": " + error;
-      return;
-    }
-    if (!model_) set_model(std::move(model), tr(Str::CnnModelPretrained));
-    return;
+    if (load_model(loaded.bytes.data(), loaded.bytes.size(), &model, &error) && !model_)
+      set_model(std::move(model), tr(Str::CnnModelPretrained));
+  } else if (error.empty()) {
+    IdxArray* target = loaded.name == test_images_asset_.name()    ? &test_images_
+                       : loaded.name == test_labels_asset_.name()  ? &test_labels_
+                       : loaded.name == train_labels_asset_.name() ? &train_labels_
+                       : loaded.name == train_images_asset_.name() ? &train_images_
+                                                                   : nullptr;
+    if (target) parse_idx(loaded.bytes.data(), loaded.bytes.size(), target, &error);
+    inside_dirty_ = confusion_dirty_ = true;
   }
-  IdxArray* target = loaded.name == kTestImages    ? &test_images_
-                     : loaded.name == kTestLabels  ? &test_labels_
-                     : loaded.name == kTrainLabels ? &train_labels_
-                     : loaded.name == kTrainImages ? &train_images_
-                                                   : nullptr;
-  if (target && !parse_idx(loaded.bytes.data(), loaded.bytes.size(), target, &error))
-    status = loaded.name + ": " + error;
-  inside_dirty_ = confusion_dirty_ = true;
+  for (AssetRequest* asset :
+       {&pretrained_asset_, &test_images_asset_, &test_labels_asset_, &train_labels_asset_, &train_images_asset_})
+    if (loaded.name == asset->name()) asset->answered(error);
+  if (!error.empty()) status = format(tr(Str::AssetFailed), loaded.name.c_str(), error.c_str());
 }
 
 void CnnLab::open_file(FileExchange::Opened& file, std::string& status) {
@@ -412,6 +393,41 @@ void CnnLab::on_job_event(JobEvent& event, std::string& status) {
   }
 }
 
+void CnnLab::show(LessonAction action, Host& host) {
+  switch (action) {
+    case LessonAction::MnistData:
+      part_ = Part::Train;
+      if (own_data_) {  // as choosing MNIST in the Data section does
+        own_data_ = false;
+        limit_ = 60000;
+        rebuild_preview();
+      }
+      open_lecture_steps_ = true;
+      train_images_asset_.choose(host, kPurpose);
+      break;
+    case LessonAction::LectureModel:
+      part_ = Part::Model;
+      spec_ = preset_spec(ModelPreset::Lecture);
+      rebuild_preview();
+      break;
+    case LessonAction::CompileFit:
+      part_ = Part::Train;
+      batch_size_ = 32;
+      optimizer_ = 0;  // Adam, with Keras's default learning rate
+      learning_rate_ = 0.001f;
+      break;
+    case LessonAction::PredictTestDigit:
+      part_ = Part::Inside;
+      source_ = Source::Test;
+      test_index_ = 0;
+      deformation_ = Deformation{};
+      inside_dirty_ = true;
+      break;
+    default: break;
+  }
+  part_pending_ = true;
+}
+
 // [SECTION] look inside ----------------------------------------------------------------------------------------------
 
 void CnnLab::update_inside(Host& host) {
@@ -520,28 +536,31 @@ void CnnLab::update_inside(Host& host) {
 void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status) {
   section_title(tr(Str::CnnInput));
   int source = int(source_);
-  if (ImGui::RadioButton(tr(Str::CnnSourcePaint), &source, int(Source::Paint))) inside_dirty_ = true;
+  if (ImGui::RadioButton(label(Str::CnnSourcePaint), &source, int(Source::Paint))) inside_dirty_ = true;
   widgets.record_last_item("cnn.source_paint");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::CnnSourceTest), &source, int(Source::Test))) inside_dirty_ = true;
+  if (ImGui::RadioButton(label(Str::CnnSourceTest), &source, int(Source::Test))) {
+    inside_dirty_ = true;
+    for (AssetRequest* asset : {&test_images_asset_, &test_labels_asset_}) asset->choose(host, kPurpose);
+  }
   widgets.record_last_item("cnn.source_test");
   if (idx_images_ready(train_images_)) {  // once the training images were opened in "Data and training"
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr(Str::CnnSourceTrain), &source, int(Source::Train))) inside_dirty_ = true;
+    if (ImGui::RadioButton(label(Str::CnnSourceTrain), &source, int(Source::Train))) inside_dirty_ = true;
   }
   source_ = Source(source);
   const float font = ImGui::GetFontSize();
 
   if (source_ == Source::Paint) {
     teaching_text(tr(Str::CnnPaintHelp));
-    if (ImGui::Button(tr(Str::CnnClear))) {
+    if (ImGui::Button(label(Str::CnnClear))) {
       std::fill(canvas_.pixels.begin(), canvas_.pixels.end(), 0.0f);
       inside_dirty_ = true;
     }
     widgets.record_last_item("cnn.clear");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(font * 6);
-    ImGui::SliderFloat(tr(Str::CnnBrush), &brush_radius_, 1.5f, 10.0f, "%.1f");
+    ImGui::SliderFloat(label(Str::CnnBrush), &brush_radius_, 1.5f, 10.0f, "%.1f");
     const Heatmap::Pointer pointer = canvas_map_.draw("cnn_canvas", font * 13);
     widgets.record("cnn.canvas", canvas_map_.image_min(), canvas_map_.image_max());
     if (brush_.paint(pointer, &canvas_, brush_radius_)) inside_dirty_ = true;
@@ -557,11 +576,12 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
       ImGui::Text(tr(Str::CnnTestLabel), int(train_labels_.data[size_t(train_index_)]));
     }
   } else if (!idx_images_ready(test_images_) || test_labels_.dims.size() != 1) {
-    teaching_text(tr(Str::CnnTestNotLoaded));
+    if (!draw_asset_failures({&test_images_asset_, &test_labels_asset_}, host, kPurpose, widgets, "cnn.test_retry"))
+      teaching_text(tr(Str::CnnTestNotLoaded));
   } else {
     ImGui::SetNextItemWidth(font * 8);
     int index = test_index_;
-    if (ImGui::InputInt(tr(Str::CnnTestIndex), &index)) {
+    if (ImGui::InputInt(label(Str::CnnTestIndex), &index)) {
       test_index_ = std::clamp(index, 0, test_images_.dims[0] - 1);
       inside_dirty_ = true;
     }
@@ -573,7 +593,7 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::TextUnformatted(tr(Str::CnnWhatModelSees));
   input_map_.draw("cnn_input", font * 7);
   widgets.record("cnn.input", input_map_.image_min(), input_map_.image_max());
-  if (host.files && ImGui::SmallButton(tr(Str::CnnExportPgm))) {
+  if (host.files && ImGui::SmallButton(label(Str::CnnExportPgm))) {
     std::string pgm = "P5\n" + std::to_string(input_.width) + " " + std::to_string(input_.height) + "\n255\n";
     Bytes bytes = to_bytes(pgm);
     for (float v : input_.pixels) bytes.push_back(uint8_t(std::lround(v * 255.0f)));
@@ -584,21 +604,21 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
   }
   widgets.record_last_item("cnn.export_pgm");
 
-  if (ImGui::TreeNode(tr(Str::CnnDeform))) {
+  if (ImGui::TreeNode(label(Str::CnnDeform))) {
     teaching_text(tr(Str::CnnDeformHelp));
     const float w = font * 9;
     bool changed = false;
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::SliderFloat(tr(Str::CnnShiftX), &deformation_.shift_x, -8.0f, 8.0f, "%.1f px");
+    changed |= ImGui::SliderFloat(label(Str::CnnShiftX), &deformation_.shift_x, -8.0f, 8.0f, "%.1f px");
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::SliderFloat(tr(Str::CnnShiftY), &deformation_.shift_y, -8.0f, 8.0f, "%.1f px");
+    changed |= ImGui::SliderFloat(label(Str::CnnShiftY), &deformation_.shift_y, -8.0f, 8.0f, "%.1f px");
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::SliderFloat(tr(Str::CnnRotate), &deformation_.rotate_degrees, -90.0f, 90.0f, "%.0f deg");
+    changed |= ImGui::SliderFloat(label(Str::CnnRotate), &deformation_.rotate_degrees, -90.0f, 90.0f, "%.0f deg");
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::SliderFloat(tr(Str::CnnScale), &deformation_.scale, 0.4f, 1.6f, "%.2f");
+    changed |= ImGui::SliderFloat(label(Str::CnnScale), &deformation_.scale, 0.4f, 1.6f, "%.2f");
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::SliderFloat(tr(Str::CnnNoise), &deformation_.noise, 0.0f, 0.6f, "%.2f");
-    if (ImGui::Button(tr(Str::CnnDeformReset))) {
+    changed |= ImGui::SliderFloat(label(Str::CnnNoise), &deformation_.noise, 0.0f, 0.6f, "%.2f");
+    if (ImGui::Button(label(Str::CnnDeformReset))) {
       deformation_ = Deformation{};
       changed = true;
     }
@@ -678,7 +698,8 @@ void CnnLab::draw_maps(WidgetRegistry& widgets) {
 
 void CnnLab::draw_inside(Host& host, WidgetRegistry& widgets, std::string& status) {
   if (!model_) {
-    teaching_text(tr(pretrained_requested_ ? Str::CnnModelLoading : Str::CnnModelNone));
+    if (!draw_asset_failures({&pretrained_asset_}, host, kPurpose, widgets, "cnn.model_retry"))
+      teaching_text(tr(pretrained_asset_.loading() ? Str::CnnModelLoading : Str::CnnModelNone));
   } else {
     ImGui::Text(tr(Str::CnnModelCurrent), model_name_.c_str());
     if (!data_fits_painting()) {
@@ -707,7 +728,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   const Str preset_labels[] = {Str::CnnPresetLecture, Str::CnnPresetQuick, Str::CnnPresetDense};
   for (size_t i = 0; i < std::size(kModelPresets); ++i) {
     ImGui::SameLine();
-    if (ImGui::Button(tr(preset_labels[i]))) {
+    if (ImGui::Button(label(preset_labels[i]))) {
       spec_ = preset_spec(kModelPresets[i]);
       changed = true;
     }
@@ -746,26 +767,26 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
     };
     switch (c.type) {
       case LayerType::Conv2D: {
-        int_field(tr(Str::CnnFilters1), &c.filters);
-        size_field(tr(Str::CnnKernel), &c.kernel_size);
-        size_field(tr(Str::CnnStrides), &c.strides);
+        int_field(label(Str::CnnFilters1), &c.filters);
+        size_field(label(Str::CnnKernel), &c.kernel_size);
+        size_field(label(Str::CnnStrides), &c.strides);
         int pad = int(c.padding), act = int(c.activation);
-        combo(tr(Str::CnnPadding), &pad, paddings, 2);
-        combo(tr(Str::CnnActivation), &act, activations, 5);
+        combo(label(Str::CnnPadding), &pad, paddings, 2);
+        combo(label(Str::CnnActivation), &act, activations, 5);
         c.padding = Padding(pad);
         c.activation = Activation(act);
         break;
       }
       case LayerType::MaxPooling2D: {
-        size_field(tr(Str::CnnPool), &c.pool_size);
-        size_field(tr(Str::CnnStrides), &c.strides);
+        size_field(label(Str::CnnPool), &c.pool_size);
+        size_field(label(Str::CnnStrides), &c.strides);
         break;
       }
       case LayerType::Dropout: {
         float rate = float(c.rate);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 6);
-        if (ImGui::SliderFloat(tr(Str::CnnRate), &rate, 0.0f, 0.9f, "%.2f")) {
+        if (ImGui::SliderFloat(label(Str::CnnRate), &rate, 0.0f, 0.9f, "%.2f")) {
           c.rate = rate;
           changed = true;
         }
@@ -779,20 +800,20 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
           ImGui::TextDisabled("%s = %d, softmax", tr(Str::CnnUnits), data_classes());
           c.activation = Activation::Softmax;
         } else {
-          int_field(tr(Str::CnnUnits), &c.units);
+          int_field(label(Str::CnnUnits), &c.units);
           int act = int(c.activation);
-          combo(tr(Str::CnnActivation), &act, activations, 4);
+          combo(label(Str::CnnActivation), &act, activations, 4);
           c.activation = Activation(act);
         }
         break;
       }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::CnnUp)) && i > 0) up = int(i);
+    if (ImGui::SmallButton(label(Str::CnnUp)) && i > 0) up = int(i);
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::CnnDown)) && i + 1 < spec_.layers.size()) up = int(i) + 1;
+    if (ImGui::SmallButton(label(Str::CnnDown)) && i + 1 < spec_.layers.size()) up = int(i) + 1;
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::CnnRemove))) remove = int(i);
+    if (ImGui::SmallButton(label(Str::CnnRemove))) remove = int(i);
     widgets.record_last_item("cnn.layer_remove" + std::to_string(i));
     if (at_fault) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
@@ -859,7 +880,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   } else if (!spec_ok_ && spec_error_.layer >= 0) {
     ImGui::TextWrapped(tr(Str::CnnSpecLayerProblem), spec_error_.layer + 1, spec_error_.message.c_str());
   }
-  if (ImGui::CollapsingHeader(tr(Str::CnnKerasCode))) ImGui::TextUnformatted(keras_.c_str());
+  if (ImGui::CollapsingHeader(label(Str::CnnKerasCode))) ImGui::TextUnformatted(keras_.c_str());
 
   // Saving and opening model files (the command line's format).
   section_title(tr(Str::CnnModelPath));
@@ -870,7 +891,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
       ImGui::SameLine();
     }
     ImGui::BeginDisabled(!model_);
-    if (ImGui::Button(tr(host.files->uses_paths() ? Str::CnnSaveModelPath : Str::CnnSaveModel)) && model_) {
+    if (ImGui::Button(label(host.files->uses_paths() ? Str::CnnSaveModelPath : Str::CnnSaveModel)) && model_) {
       std::string error;
       if (host.files->save(model_path_, "hebblab-model.hebbmodel", save_model(*model_), &error))
         status = format(tr(Str::CnnModelSaved), model_path_.empty() ? "hebblab-model.hebbmodel" : model_path_.c_str());
@@ -880,7 +901,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
     ImGui::EndDisabled();
     widgets.record_last_item("cnn.save_model");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::CnnOpenModel))) host.files->request_open(model_path_, "model");
+    if (ImGui::Button(label(Str::CnnOpenModel))) host.files->request_open(model_path_, "model");
     widgets.record_last_item("cnn.open_model");
   }
   // Named slots on this device (IndexedDB in the browser).
@@ -896,7 +917,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::SameLine();
   const bool name_ok = valid_slot_name(slot_name_);
   ImGui::BeginDisabled(!model_ || !name_ok);
-  if (ImGui::Button(tr(Str::CnnSlotSave)) && model_) host.slots->save(slot_name_, save_model(*model_));
+  if (ImGui::Button(label(Str::CnnSlotSave)) && model_) host.slots->save(slot_name_, save_model(*model_));
   ImGui::EndDisabled();
   widgets.record_last_item("cnn.slot_save");
   if (!name_ok) teaching_text(tr(Str::CnnSlotNameHelp));
@@ -904,10 +925,10 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
     ImGui::PushID(int(i));
     ImGui::BulletText("%s", slot_names_[i].c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::CnnSlotLoad))) host.slots->load(slot_names_[i]);
+    if (ImGui::SmallButton(label(Str::CnnSlotLoad))) host.slots->load(slot_names_[i]);
     widgets.record_last_item("cnn.slot_load" + std::to_string(i));
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::CnnSlotDelete))) host.slots->remove(slot_names_[i]);
+    if (ImGui::SmallButton(label(Str::CnnSlotDelete))) host.slots->remove(slot_names_[i]);
     ImGui::PopID();
   }
 }
@@ -916,38 +937,37 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
 
 void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status) {
   const float font = ImGui::GetFontSize();
-  if (!train_labels_requested_ && host.assets) {
-    host.assets->request(kTrainLabels, "cnn");
-    train_labels_requested_ = true;
-  }
+  train_labels_asset_.want(host, kPurpose);
   section_title(tr(Str::CnnData));
   int own = own_data_ ? 1 : 0;
-  if (ImGui::RadioButton(tr(Str::CnnDataMnist), &own, 0) && own_data_) {
+  if (ImGui::RadioButton(label(Str::CnnDataMnist), &own, 0) && own_data_) {
     own_data_ = false;
     limit_ = 60000;
     rebuild_preview();
   }
   widgets.record_last_item("cnn.data_mnist");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::CnnDataOwn), &own, 1) && !own_data_ && own_count_ > 0) {
+  if (ImGui::RadioButton(label(Str::CnnDataOwn), &own, 1) && !own_data_ && own_count_ > 0) {
     own_data_ = true;
     limit_ = own_count_;
     rebuild_preview();
   }
   widgets.record_last_item("cnn.data_own");
   ImGui::SameLine();
-  if (host.files && ImGui::Button(tr(Str::CnnDataOwnOpen))) host.files->request_open(model_path_, "dataset");
+  if (host.files && ImGui::Button(label(Str::CnnDataOwnOpen))) host.files->request_open(model_path_, "dataset");
   widgets.record_last_item("cnn.data_open");
   help_marker(tr(Str::CnnDataOwnHelp));
 
   const int available = own_data_ ? own_count_ : 60000;
   ImGui::SetNextItemWidth(font * 12);
-  ImGui::SliderInt(tr(Str::CnnDataSubset), &limit_, std::min(1000, available), available, "%d",
+  ImGui::SliderInt(label(Str::CnnDataSubset), &limit_, std::min(1000, available), available, "%d",
                    ImGuiSliderFlags_Logarithmic);
   limit_ = std::clamp(limit_, 1, available);
   widgets.record_last_item("cnn.limit");
 
-  if (!own_data_ && ImGui::TreeNode(tr(Str::CnnLectureSteps))) {
+  if (open_lecture_steps_) ImGui::SetNextItemOpen(true);
+  open_lecture_steps_ = false;
+  if (!own_data_ && ImGui::TreeNode(label(Str::CnnLectureSteps))) {
     // The lecture's script, as it prints: the shapes, the first labels, the one-hot shape.
     ImGui::Text("X_train.shape = (60000, 28, 28)    X_test.shape = (10000, 28, 28)");
     ImGui::Text("X_train = X_train.reshape(60000, 28, 28, 1).astype('float32') / 255  -> (60000, 28, 28, 1)");
@@ -957,10 +977,8 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
       ImGui::TextUnformatted((first + "]").c_str());
     }
     ImGui::Text("y_train = to_categorical(y_train, 10)  -> (60000, 10)");
-    if (ImGui::Button(tr(Str::CnnShowTrainImages)) && !train_images_requested_ && host.assets) {
-      host.assets->request(kTrainImages, "cnn");
-      train_images_requested_ = true;
-    }
+    if (ImGui::Button(label(Str::CnnShowTrainImages))) train_images_asset_.choose(host, kPurpose);
+    draw_asset_failures({&train_labels_asset_, &train_images_asset_}, host, kPurpose, widgets, "cnn.train_retry");
     if (idx_images_ready(train_images_) && train_labels_.dims.size() == 1) {
       ImGui::SetNextItemWidth(font * 8);
       ImGui::InputInt("##train_index", &train_index_);
@@ -974,7 +992,7 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
         train_image_shown_ = train_index_;
       }
       train_image_map_.draw("cnn_train_image", font * 6);
-      if (ImGui::Button(tr(Str::CnnLookInside))) {
+      if (ImGui::Button(label(Str::CnnLookInside))) {
         source_ = Source::Train;
         part_ = Part::Inside;
         part_pending_ = true;
@@ -991,57 +1009,57 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
   const bool running = job_ != 0;
   ImGui::BeginDisabled(running);
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::CnnBatchSize), &batch_size_, 0);
+  ImGui::InputInt(label(Str::CnnBatchSize), &batch_size_, 0);
   batch_size_ = std::clamp(batch_size_, 1, limits::kMaxBatchSize);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::CnnEpochs), &epochs_, 1);
+  ImGui::InputInt(label(Str::CnnEpochs), &epochs_, 1);
   epochs_ = std::clamp(epochs_, 1, 100);
   widgets.record_last_item("cnn.epochs");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::CnnSeed), &seed_, 0);
+  ImGui::InputInt(label(Str::CnnSeed), &seed_, 0);
   const char* optimizers[] = {"Adam", "SGD"};
   ImGui::SetNextItemWidth(w);
-  if (ImGui::Combo(tr(Str::CnnOptimizer), &optimizer_, optimizers, 2))
+  if (ImGui::Combo(label(Str::CnnOptimizer), &optimizer_, optimizers, 2))
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  if (ImGui::InputFloat(tr(Str::CnnLearningRate), &learning_rate_, 0, 0, "%.5g"))
+  if (ImGui::InputFloat(label(Str::CnnLearningRate), &learning_rate_, 0, 0, "%.5g"))
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
   learning_rate_ = std::clamp(learning_rate_, 1e-6f, 100.0f);
   widgets.record_last_item("cnn.learning_rate");
   if (optimizer_ == 1) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderFloat(tr(Str::CnnMomentum), &momentum_, 0.0f, 0.99f, "%.2f");
+    ImGui::SliderFloat(label(Str::CnnMomentum), &momentum_, 0.0f, 0.99f, "%.2f");
   }
   ImGui::SetNextItemWidth(w);
-  ImGui::SliderFloat(tr(Str::CnnValidationSplit), &validation_split_, 0.0f, 0.5f, "%.2f");
+  ImGui::SliderFloat(label(Str::CnnValidationSplit), &validation_split_, 0.0f, 0.5f, "%.2f");
   ImGui::EndDisabled();
 
   if (!running) {
     ImGui::BeginDisabled(!spec_ok_);
-    if (ImGui::Button(tr(Str::CnnStart))) start_job(host, JobKind::Train, false, status);
+    if (ImGui::Button(label(Str::CnnStart))) start_job(host, JobKind::Train, false, status);
     ImGui::EndDisabled();
     widgets.record_last_item("cnn.train");
     ImGui::SameLine();
     ImGui::BeginDisabled(!model_ || model_->input_shape() != data_shape());
-    if (ImGui::Button(tr(Str::CnnContinue))) start_job(host, JobKind::Train, true, status);
+    if (ImGui::Button(label(Str::CnnContinue))) start_job(host, JobKind::Train, true, status);
     ImGui::EndDisabled();
     widgets.record_last_item("cnn.continue");
   } else {
-    if (ImGui::Button(tr(paused_ ? Str::CnnResume : Str::CnnPause)) && host.jobs) {
+    if (ImGui::Button(label(paused_ ? Str::CnnResume : Str::CnnPause)) && host.jobs) {
       paused_ = !paused_;
       host.jobs->set_paused(job_, paused_);
     }
     widgets.record_last_item("cnn.pause");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::CnnStop)) && host.jobs) host.jobs->cancel(job_);
+    if (ImGui::Button(label(Str::CnnStop)) && host.jobs) host.jobs->cancel(job_);
     widgets.record_last_item("cnn.stop");
   }
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::CnnClearRuns)))  // all but a run under way
+  if (ImGui::Button(label(Str::CnnClearRuns)))  // all but a run under way
     runs_.erase(runs_.begin(), runs_.end() - (running && !runs_.empty() ? 1 : 0));
   draw_progress(widgets);
   draw_curves();
@@ -1116,7 +1134,7 @@ void CnnLab::draw_curves() {
 void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& status) {
   const float font = ImGui::GetFontSize();
   ImGui::BeginDisabled(!model_ || job_ != 0);
-  if (ImGui::Button(tr(Str::CnnEvaluate))) start_job(host, JobKind::Evaluate, true, status);
+  if (ImGui::Button(label(Str::CnnEvaluate))) start_job(host, JobKind::Evaluate, true, status);
   ImGui::EndDisabled();
   widgets.record_last_item("cnn.evaluate");
   if (job_kind_ == JobKind::Evaluate && job_ != 0) {
@@ -1129,7 +1147,8 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
   const bool ready = !predicted_.empty() && test_labels_.dims.size() == 1 &&
                      predicted_.size() <= test_labels_.data.size() && idx_images_ready(test_images_);
   if (!ready) {
-    teaching_text(tr(Str::CnnConfusionEmpty));
+    if (!draw_asset_failures({&test_images_asset_, &test_labels_asset_}, host, kPurpose, widgets, "cnn.test_retry"))
+      teaching_text(tr(Str::CnnConfusionEmpty));
     return;
   }
   teaching_text(tr(Str::CnnConfusionHelp));
@@ -1197,7 +1216,7 @@ void CnnLab::draw_evaluate(Host& host, WidgetRegistry& widgets, std::string& sta
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + font * 1.4f + float(k) * cell + font * 0.5f));
   if (cell_true_ < 0) return;
   // The cell's images, one texture: click one to look inside with it.
-  ImGui::Text(tr(Str::CnnCellImages), confusion_[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)], cell_true_,
+  ImGui::Text(trn(Str::CnnCellImages, confusion_[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)]), confusion_[size_t(cell_true_) * size_t(k) + size_t(cell_predicted_)], cell_true_,
               cell_predicted_);
   if (cell_images_.empty()) return;
   const int n = int(cell_images_.size()), columns = std::min(kColumns, n);
@@ -1238,7 +1257,7 @@ void CnnLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
   bool arrived = false;
   for (const auto& p : parts) {
     const ImGuiTabItemFlags flags = select && p.part == part_ ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(tr(p.label), nullptr, flags);
+    const bool open = ImGui::BeginTabItem(label(p.label), nullptr, flags);
     widgets.record_last_item(p.hook);
     if (!open) continue;
     if (!select) part_ = p.part;
@@ -1337,6 +1356,9 @@ void CnnLab::write_json(JsonWriter& j) const {
   j.key("own_data").value(own_data_);
   j.key("own_classes").value(own_classes_);
   j.key("limit").value(limit_);
+  j.key("batch_size").value(batch_size_);
+  j.key("optimizer").value(optimizer_ == 0 ? "adam" : "sgd");
+  j.key("train_images_loaded").value(idx_images_ready(train_images_));
   j.key("cell").begin_array().value(cell_true_).value(cell_predicted_).end_array();
   j.end_object();
 }

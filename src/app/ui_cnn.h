@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "app/asset_request.h"
 #include "app/host.h"
+#include "app/lessons.h"
 #include "app/test_hook.h"
 #include "app/widgets.h"
 #include "core/json_writer.h"
@@ -29,6 +31,8 @@ class CnnLab {
   void open_file(FileExchange::Opened& file, std::string& status);
   // A model slot's result (listed, saved, loaded, removed).
   void on_slot(ModelSlots::Result& result, std::string& status);
+  // A lesson step's "Show me": the part of the lab it is about, with the lecture's settings.
+  void show(LessonAction action, Host& host);
   void save(Settings& s) const;
   bool load(const Settings& s, std::string* error);
   void write_json(JsonWriter& j) const;
@@ -76,7 +80,7 @@ class CnnLab {
   // The model on show: the pretrained one, one trained here, or one opened from a file.
   std::unique_ptr<Sequential> model_;
   std::string model_name_;
-  bool pretrained_requested_ = false;
+  AssetRequest pretrained_asset_{"models/lecture.hebbmodel"};
 
   // The builder: the spec, its model built for the data (for the summary), and why it cannot be built.
   ModelSpec spec_ = preset_spec(ModelPreset::Lecture);
@@ -92,8 +96,10 @@ class CnnLab {
   int own_classes_ = 0, own_count_ = 0;
   int limit_ = 60000;
   IdxArray test_images_, test_labels_, train_labels_, train_images_;
-  bool test_requested_ = false, train_labels_requested_ = false, train_images_requested_ = false;
+  AssetRequest test_images_asset_{"mnist/t10k-images-idx3-ubyte"}, test_labels_asset_{"mnist/t10k-labels-idx1-ubyte"};
+  AssetRequest train_labels_asset_{"mnist/train-labels-idx1-ubyte"}, train_images_asset_{"mnist/train-images-idx3-ubyte"};
   int train_index_ = 0, train_image_shown_ = -1;
+  bool open_lecture_steps_ = false;  // a lesson opens the lecture's steps once
   Heatmap train_image_map_{ColorMap::Gray};
 
   // Training settings (Keras's fit and compile arguments).

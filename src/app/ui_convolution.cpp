@@ -21,9 +21,7 @@ namespace {
 
 constexpr int kCanvasSizes[] = {28, 32, 48, 64, 96, 128};
 constexpr int kMaxInputSide = 128;
-constexpr const char* kMnistImages = "mnist/t10k-images-idx3-ubyte";
-constexpr const char* kMnistLabels = "mnist/t10k-labels-idx1-ubyte";
-constexpr const char* kPhoto = "images/camera.png";
+constexpr const char* kPurpose = "convolution";  // the assets this lab asks for come back with it
 constexpr int kMnistTestDigits = 10000;  // in t10k: the index range until the files say otherwise
 
 // Images in the settings: one byte per pixel as hex (a 128 x 128 image is 32 KB of text).
@@ -110,18 +108,44 @@ void ConvolutionLab::open_file(const FileExchange::Opened& file, std::string& st
 }
 
 void ConvolutionLab::on_asset(const AssetLoader::Loaded& loaded, std::string& status) {
-  if (!loaded.error.empty()) {
-    status = loaded.error;
-    return;
+  std::string error = loaded.error;  // the loader's, or why the bytes are no image or IDX file
+  const bool mnist = loaded.name == mnist_images_asset_.name() || loaded.name == mnist_labels_asset_.name();
+  if (error.empty() && loaded.name == photo_asset_.name()) {
+    decode_gray_image(loaded.bytes.data(), loaded.bytes.size(), &photo_, &error);
+  } else if (error.empty() && mnist) {
+    IdxArray& target = loaded.name == mnist_images_asset_.name() ? mnist_images_ : mnist_labels_;
+    parse_idx(loaded.bytes.data(), loaded.bytes.size(), &target, &error);
   }
-  std::string error;
-  if (loaded.name == kPhoto) {
-    if (!decode_gray_image(loaded.bytes.data(), loaded.bytes.size(), &photo_, &error))
-      status = loaded.name + ": " + error;
-  } else if (loaded.name == kMnistImages || loaded.name == kMnistLabels) {
-    IdxArray& target = loaded.name == kMnistImages ? mnist_images_ : mnist_labels_;
-    if (!parse_idx(loaded.bytes.data(), loaded.bytes.size(), &target, &error)) status = loaded.name + ": " + error;
+  for (AssetRequest* asset : {&photo_asset_, &mnist_images_asset_, &mnist_labels_asset_})
+    if (loaded.name == asset->name()) asset->answered(error);
+  if (!error.empty()) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, tr(Str::AssetFailed), loaded.name.c_str(), error.c_str());
+    status = buf;
   }
+  dirty_ = true;
+}
+
+std::vector<AssetRequest*> ConvolutionLab::assets_of(Source source) {
+  switch (source) {
+    case Source::Mnist: return {&mnist_images_asset_, &mnist_labels_asset_};
+    case Source::Photo: return {&photo_asset_};
+    case Source::Draw:
+    case Source::Own: break;
+  }
+  return {};
+}
+
+// The input's asset is requested by draw_input, as when the user picks it.
+void ConvolutionLab::show(LessonAction action) {
+  const bool photo = action == LessonAction::SobelPhoto;
+  source_ = photo ? Source::Photo : Source::Mnist;
+  kernel_name_ = photo ? "sobel_horizontal" : "laplacian";
+  if (!photo) set_mnist_index(0);
+  magnitude_ = false;
+  settings_ = ConvSettings{};
+  auto_scale_ = true;
+  stepping_ = false;
   dirty_ = true;
 }
 
@@ -168,30 +192,30 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
                             {Source::Mnist, Str::ConvSourceMnist, "conv.source_mnist"},
                             {Source::Photo, Str::ConvSourcePhoto, "conv.source_photo"},
                             {Source::Own, Str::ConvSourceOwn, "conv.source_own"}};
+  bool chosen = source_ != last_source_;  // by a lesson step or the settings, or below
   for (const Choice& c : choices) {
     if (c.source != Source::Draw) ImGui::SameLine();
-    if (ImGui::RadioButton(tr(c.label), source_ == c.source)) {
+    if (ImGui::RadioButton(label(c.label), source_ == c.source)) {
       source_ = c.source;
       dirty_ = true;
+      chosen = true;
     }
     widgets.record_last_item(c.hook);
   }
-  if (source_ == Source::Mnist && !mnist_requested_ && host.assets) {
-    host.assets->request(kMnistImages, "convolution");
-    host.assets->request(kMnistLabels, "convolution");
-    mnist_requested_ = true;
+  last_source_ = source_;
+  // The input's assets: asked for when first needed, and again after a failure when the input is chosen again.
+  for (AssetRequest* asset : assets_of(source_)) {
+    if (chosen) asset->choose(host, kPurpose);
+    else asset->want(host, kPurpose);
   }
-  if (source_ == Source::Photo && !photo_requested_ && host.assets) {
-    host.assets->request(kPhoto, "convolution");
-    photo_requested_ = true;
-  }
+  const bool failed = draw_asset_failures(assets_of(source_), host, kPurpose, widgets, "conv.asset_retry");
 
   switch (source_) {
     case Source::Draw: {
       char preview[32];
       std::snprintf(preview, sizeof preview, "%d x %d", canvas_.width, canvas_.height);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-      if (ImGui::BeginCombo(tr(Str::ConvCanvasSize), preview)) {
+      if (ImGui::BeginCombo(label(Str::ConvCanvasSize), preview)) {
         for (int s : kCanvasSizes) {
           char label[32];
           std::snprintf(label, sizeof label, "%d x %d", s, s);
@@ -204,25 +228,26 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
         ImGui::EndCombo();
       }
       ImGui::SameLine();
-      if (ImGui::Button(tr(Str::ConvClear))) {
+      if (ImGui::Button(label(Str::ConvClear))) {
         std::fill(canvas_.pixels.begin(), canvas_.pixels.end(), 0.0f);
         dirty_ = true;
       }
       widgets.record_last_item("conv.clear");
       ImGui::SameLine();
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-      ImGui::SliderFloat(tr(Str::ConvBrush), &brush_radius_, 0.5f, 8.0f, "%.1f");
+      ImGui::SliderFloat(label(Str::ConvBrush), &brush_radius_, 0.5f, 8.0f, "%.1f");
       teaching_text(tr(Str::ConvPaintHelp));
       break;
     }
     case Source::Mnist:
+      if (failed) break;
       if (mnist_images_.dims.empty()) {
         teaching_text(tr(Str::ConvLoading));
         break;
       }
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
       // The edit goes to a copy and comes back clamped: "-" on the first digit stays on it.
-      if (int index = mnist_index_; ImGui::InputInt(tr(Str::ConvMnistIndex), &index)) set_mnist_index(index);
+      if (int index = mnist_index_; ImGui::InputInt(label(Str::ConvMnistIndex), &index)) set_mnist_index(index);
       widgets.record_last_item("conv.mnist_index");
       if (!mnist_labels_.data.empty()) {
         if (const int shown = mnist_label(mnist_index_); shown >= 0) {
@@ -257,9 +282,9 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
         char buf[512];
         std::snprintf(buf, sizeof buf, "%s", image_path_.c_str());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        if (ImGui::InputText(tr(Str::ConvImagePath), buf, sizeof buf)) image_path_ = buf;
+        if (ImGui::InputText(label(Str::ConvImagePath), buf, sizeof buf)) image_path_ = buf;
       }
-      if (host.files && ImGui::Button(tr(Str::ConvOpenImage))) host.files->request_open(image_path_, "image");
+      if (host.files && ImGui::Button(label(Str::ConvOpenImage))) host.files->request_open(image_path_, "image");
       widgets.record_last_item("conv.open_image");
       ImGui::SameLine();
       teaching_text(own_name_.empty() ? tr(Str::ConvOwnHelp) : own_name_.c_str());
@@ -294,20 +319,20 @@ ConvKernel ConvolutionLab::kernel() const {
 void ConvolutionLab::draw_kernel(WidgetRegistry& widgets) {
   section_title(tr(Str::ConvKernel));
   for (const ConvKernel& k : lecture_kernels()) {
-    if (ImGui::RadioButton(tr(kernel_label(k.name)), kernel_name_ == k.name && !magnitude_)) {
+    if (ImGui::RadioButton(label(kernel_label(k.name)), kernel_name_ == k.name && !magnitude_)) {
       kernel_name_ = k.name;
       magnitude_ = false;
       dirty_ = true;
     }
     widgets.record_last_item("conv.kernel." + k.name);
   }
-  if (ImGui::RadioButton(tr(Str::ConvKernelCustom), kernel_name_ == "custom" && !magnitude_)) {
+  if (ImGui::RadioButton(label(Str::ConvKernelCustom), kernel_name_ == "custom" && !magnitude_)) {
     kernel_name_ = "custom";
     magnitude_ = false;
     dirty_ = true;
   }
   widgets.record_last_item("conv.kernel.custom");
-  if (ImGui::RadioButton(tr(Str::ConvMagnitude), magnitude_)) {
+  if (ImGui::RadioButton(label(Str::ConvMagnitude), magnitude_)) {
     magnitude_ = true;
     dirty_ = true;
   }
@@ -352,13 +377,13 @@ void ConvolutionLab::draw_kernel(WidgetRegistry& widgets) {
       }
       ImGui::SameLine();
     }
-    if (ImGui::Button(tr(Str::ConvNormalise))) {
+    if (ImGui::Button(label(Str::ConvNormalise))) {
       custom_ = normalised(custom_);
       dirty_ = true;
     }
     widgets.record_last_item("conv.normalise");
     help_marker(tr(Str::ConvNormaliseHelp));
-    if (ImGui::Button(tr(Str::ConvCopyLecture))) {
+    if (ImGui::Button(label(Str::ConvCopyLecture))) {
       ConvKernel from = *find_lecture_kernel("sobel_vertical");
       custom_ = {"custom", from.size, from.weights};
       dirty_ = true;
@@ -426,13 +451,13 @@ void ConvolutionLab::recompute(Host& host) {
 void ConvolutionLab::draw_output(WidgetRegistry& widgets) {
   section_title(tr(Str::ConvOutput));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::SliderFloat(tr(Str::ConvScale), &scale_, 0.01f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
+  if (ImGui::SliderFloat(label(Str::ConvScale), &scale_, 0.01f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
     auto_scale_ = false;
     output_map_.set_scale(scale_);  // a uniform: nothing is uploaded again
   }
   widgets.record_last_item("conv.scale");
   ImGui::SameLine();
-  if (ImGui::Checkbox(tr(Str::ConvAutoScale), &auto_scale_) && auto_scale_) dirty_ = true;
+  if (ImGui::Checkbox(label(Str::ConvAutoScale), &auto_scale_) && auto_scale_) dirty_ = true;
   widgets.record_last_item("conv.auto_scale");
   const int hovered = output_map_.draw("output", ImGui::GetFontSize() * 16).cell;
   widgets.record("conv.output", output_map_.image_min(), output_map_.image_max());
@@ -452,12 +477,12 @@ void ConvolutionLab::draw_output(WidgetRegistry& widgets) {
 
 void ConvolutionLab::draw_inspector() {
   section_title(tr(Str::ConvInspector));
-  if (ImGui::Button(stepping_ ? tr(Str::ConvPause) : tr(Str::ConvPlay))) stepping_ = !stepping_;
+  if (ImGui::Button(stepping_ ? label(Str::ConvPause) : label(Str::ConvPlay))) stepping_ = !stepping_;
   ImGui::SameLine();
-  const bool step = ImGui::Button(tr(Str::ConvStep));
+  const bool step = ImGui::Button(label(Str::ConvStep));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-  ImGui::SliderFloat(tr(Str::ConvStepsPerSecond), &steps_per_second_, 1.0f, 60.0f, "%.0f");
+  ImGui::SliderFloat(label(Str::ConvStepsPerSecond), &steps_per_second_, 1.0f, 60.0f, "%.0f");
   int advance = step ? 1 : 0;
   if (stepping_) {
     step_clock_ += ImGui::GetIO().DeltaTime;

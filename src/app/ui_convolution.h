@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "app/asset_request.h"
 #include "app/host.h"
+#include "app/lessons.h"
 #include "app/test_hook.h"
 #include "app/widgets.h"
 #include "core/convolution.h"
@@ -21,6 +23,8 @@ class ConvolutionLab {
   void open_file(const FileExchange::Opened& file, std::string& status);
   // A bundled asset it asked for (purpose "convolution"): the photo or MNIST's test set.
   void on_asset(const AssetLoader::Loaded& loaded, std::string& status);
+  // A lesson step's "Show me": an input through one of the lecture's kernels, stride 1, no padding.
+  void show(LessonAction action);
   void save(Settings& s) const;
   bool load(const Settings& s, std::string* error);
   void write_json(JsonWriter& j) const;
@@ -29,6 +33,8 @@ class ConvolutionLab {
   enum class Source { Draw, Mnist, Photo, Own };
 
   const GrayImage& input() const;
+  // The bundled assets an input needs (none for a drawing or the student's image).
+  std::vector<AssetRequest*> assets_of(Source source);
   ConvKernel kernel() const;
   void recompute(Host& host);
   void refresh_mnist_digit();
@@ -48,10 +54,11 @@ class ConvolutionLab {
   BrushPainter brush_;
 
   IdxArray mnist_images_, mnist_labels_;
-  bool mnist_requested_ = false;
+  AssetRequest mnist_images_asset_{"mnist/t10k-images-idx3-ubyte"}, mnist_labels_asset_{"mnist/t10k-labels-idx1-ubyte"};
   int mnist_index_ = 0;
   GrayImage mnist_digit_, photo_, own_;
-  bool photo_requested_ = false;
+  AssetRequest photo_asset_{"images/camera.png"};
+  Source last_source_ = Source::Draw;  // the input drawn last frame: a change is a choice, which retries its assets
   std::string own_name_;
   std::string image_path_;  // desktop: the path typed for Open image
 

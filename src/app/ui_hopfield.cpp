@@ -113,6 +113,45 @@ void HopfieldLab::store_current() {
   set_patterns(std::move(next));
 }
 
+void HopfieldLab::show(LessonAction action) {
+  push_undo();
+  if (action == LessonAction::ThreeNeurons || action == LessonAction::StoreThree) {
+    set_grid(3, 1);
+    set_canvas(lecture_three_neurons().cells);
+    if (action == LessonAction::StoreThree) store_current();
+    return;
+  }
+  const State a = builtin_glyph('A', 5).cells;
+  set_grid(5, 5);
+  tool_ = Tool::Paint;
+  if (action != LessonAction::LetterA) {
+    set_canvas(a);
+    store_current();
+    set_canvas(builtin_glyph('Z', 5).cells);
+    store_current();
+  }
+  switch (action) {
+    case LessonAction::LetterA: set_canvas(a); break;
+    case LessonAction::EnergyOfA:
+      set_canvas(a);
+      tool_ = Tool::Inspect;
+      inspected_ = n() / 2;  // the middle neuron
+      break;
+    case LessonAction::DeformA:
+    case LessonAction::RecallA:
+      flip_count_ = 3;
+      seed_ = 1;
+      set_canvas(deform(a, flip_count_, static_cast<uint64_t>(seed_)));
+      if (action == LessonAction::RecallA) {
+        mode_ = UpdateMode::Synchronous;
+        running_ = true;
+        run_clock_ = 0;
+      }
+      break;
+    default: break;
+  }
+}
+
 void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& status) {
   if (!file.error.empty()) {
     status = tr(Str::HopFileReadFailed) + file.error;
@@ -136,7 +175,7 @@ void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& statu
   const size_t count = parsed.patterns.size();
   set_patterns(std::move(parsed.patterns));
   char buf[256];
-  std::snprintf(buf, sizeof buf, tr(Str::HopFileLoaded), static_cast<int>(count), file.name.c_str());
+  std::snprintf(buf, sizeof buf, trn(Str::HopFileLoaded, static_cast<long>(count)), static_cast<int>(count), file.name.c_str());
   status = buf;
 }
 
@@ -184,10 +223,10 @@ void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
 void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& status) {
   ImGui::TextUnformatted(tr(Str::HopTool));
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::HopToolPaint), tool_ == Tool::Paint)) tool_ = Tool::Paint;
+  if (ImGui::RadioButton(label(Str::HopToolPaint), tool_ == Tool::Paint)) tool_ = Tool::Paint;
   widgets.record_last_item("hopfield.tool_paint");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::HopToolInspect), tool_ == Tool::Inspect)) tool_ = Tool::Inspect;
+  if (ImGui::RadioButton(label(Str::HopToolInspect), tool_ == Tool::Inspect)) tool_ = Tool::Inspect;
   widgets.record_last_item("hopfield.tool_inspect");
   teaching_text(tr(tool_ == Tool::Paint ? Str::HopPaintHelp : Str::HopInspectHelp));
 
@@ -198,7 +237,7 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   char preview[32];
   std::snprintf(preview, sizeof preview, "%d x %d", width_, height_);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  if (ImGui::BeginCombo(tr(Str::HopGridSize), preview)) {
+  if (ImGui::BeginCombo(label(Str::HopGridSize), preview)) {
     for (size_t i = 0; i < grids.size(); ++i) {
       char label[32];
       std::snprintf(label, sizeof label, "%d x %d", grids[i].width, grids[i].height);
@@ -215,10 +254,10 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   // Presets: the lecture's letters, any glyph of the built-in alphabet, the three-neuron example.
   const bool square = width_ == height_ && width_ >= 5;
   ImGui::BeginDisabled(!square);
-  if (ImGui::Button(tr(Str::HopPresetA))) set_canvas(builtin_glyph('A', width_).cells);
+  if (ImGui::Button(label(Str::HopPresetA))) set_canvas(builtin_glyph('A', width_).cells);
   widgets.record_last_item("hopfield.preset_a");
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::HopPresetZ))) set_canvas(builtin_glyph('Z', width_).cells);
+  if (ImGui::Button(label(Str::HopPresetZ))) set_canvas(builtin_glyph('Z', width_).cells);
   widgets.record_last_item("hopfield.preset_z");
   ImGui::SameLine();
   char glyph[2] = {kGlyphs[glyph_], 0};
@@ -231,11 +270,11 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::HopPresetGlyph))) set_canvas(builtin_glyph(kGlyphs[glyph_], width_).cells);
+  if (ImGui::Button(label(Str::HopPresetGlyph))) set_canvas(builtin_glyph(kGlyphs[glyph_], width_).cells);
   widgets.record_last_item("hopfield.preset_glyph");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::HopPresetThree))) {
+  if (ImGui::Button(label(Str::HopPresetThree))) {
     if (width_ != 3 || height_ != 1) {
       if (!patterns_.empty()) status = tr(Str::HopGridChangedPatterns);
       push_undo();
@@ -245,13 +284,13 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   }
   widgets.record_last_item("hopfield.preset_three");
 
-  if (ImGui::Button(tr(Str::HopClear))) {
+  if (ImGui::Button(label(Str::HopClear))) {
     push_undo();
     set_canvas(State(static_cast<size_t>(n()), -1));
   }
   widgets.record_last_item("hopfield.clear");
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::HopInvert))) {
+  if (ImGui::Button(label(Str::HopInvert))) {
     State inverted = canvas_;
     for (int8_t& c : inverted) c = static_cast<int8_t>(-c);
     set_canvas(std::move(inverted));
@@ -269,18 +308,18 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   if (ImGui::ArrowButton("down", ImGuiDir_Down)) shift(0, 1);
   ImGui::SameLine();
   ImGui::BeginDisabled(undo_.empty());
-  if (ImGui::Button(tr(Str::HopUndo)) ||
+  if (ImGui::Button(label(Str::HopUndo)) ||
       (!undo_.empty() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)))
     undo();
   widgets.record_last_item("hopfield.undo");
   ImGui::EndDisabled();
 
-  if (ImGui::Button(tr(Str::HopStore))) store_current();
+  if (ImGui::Button(label(Str::HopStore))) store_current();
   widgets.record_last_item("hopfield.store");
   help_marker(tr(Str::HopHebbHelp));
   ImGui::SameLine();
   ImGui::BeginDisabled(patterns_.empty());
-  if (ImGui::Button(tr(Str::HopForgetAll))) {
+  if (ImGui::Button(label(Str::HopForgetAll))) {
     push_undo();
     set_patterns({});
   }
@@ -293,10 +332,10 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
       char buf[512];
       std::snprintf(buf, sizeof buf, "%s", file_path_.c_str());
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-      if (ImGui::InputText(tr(Str::HopFilePath), buf, sizeof buf)) file_path_ = buf;
+      if (ImGui::InputText(label(Str::HopFilePath), buf, sizeof buf)) file_path_ = buf;
     }
     ImGui::BeginDisabled(patterns_.empty());
-    if (ImGui::Button(tr(Str::HopSaveFile))) {
+    if (ImGui::Button(label(Str::HopSaveFile))) {
       std::string error;
       if (host.files->save(file_path_, "hebblab-patterns.txt", to_bytes(format_patterns(patterns_)), &error))
         status = tr(Str::HopFileSaved) + (host.files->uses_paths() ? ": " + file_path_ : std::string());
@@ -306,7 +345,7 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     widgets.record_last_item("hopfield.save_file");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::HopLoadFile))) host.files->request_open(file_path_, "patterns");
+    if (ImGui::Button(label(Str::HopLoadFile))) host.files->request_open(file_path_, "patterns");
     widgets.record_last_item("hopfield.load_file");
     help_marker(tr(Str::HopFileHelp));
   }
@@ -334,7 +373,7 @@ void HopfieldLab::draw_patterns(WidgetRegistry& widgets) {
     if (ImGui::InvisibleButton("thumb", ImVec2(thumb * width_, thumb * height_))) set_canvas(patterns_[i].cells);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::HopThumbHelp));
     ImGui::Text("%d %s", static_cast<int>(i), patterns_[i].name.c_str());
-    if (ImGui::SmallButton(tr(Str::HopRemove))) remove = static_cast<int>(i);
+    if (ImGui::SmallButton(label(Str::HopRemove))) remove = static_cast<int>(i);
     widgets.record_last_item("hopfield.remove_" + std::to_string(i));
     ImGui::EndGroup();
     ImGui::PopID();
@@ -384,10 +423,10 @@ void HopfieldLab::step_once() {
 void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   section_title(tr(Str::HopDeform));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::SliderInt(tr(Str::HopFlip), &flip_count_, 0, std::max(1, n() / 2));
+  ImGui::SliderInt(label(Str::HopFlip), &flip_count_, 0, std::max(1, n() / 2));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::InputInt(tr(Str::HopSeed), &seed_);
-  if (ImGui::Button(tr(Str::HopFlipButton))) set_canvas(deform(canvas_, flip_count_, static_cast<uint64_t>(seed_)));
+  ImGui::InputInt(label(Str::HopSeed), &seed_);
+  if (ImGui::Button(label(Str::HopFlipButton))) set_canvas(deform(canvas_, flip_count_, static_cast<uint64_t>(seed_)));
   widgets.record_last_item("hopfield.flip");
   ImGui::SameLine();
   teaching_text(tr(Str::HopDeformHelp));
@@ -395,31 +434,31 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   section_title(tr(Str::HopRecall));
   ImGui::TextUnformatted(tr(Str::HopMode));
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::HopModeSync), mode_ == UpdateMode::Synchronous)) mode_ = UpdateMode::Synchronous;
+  if (ImGui::RadioButton(label(Str::HopModeSync), mode_ == UpdateMode::Synchronous)) mode_ = UpdateMode::Synchronous;
   widgets.record_last_item("hopfield.mode_sync");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(Str::HopModeAsync), mode_ == UpdateMode::Asynchronous)) mode_ = UpdateMode::Asynchronous;
+  if (ImGui::RadioButton(label(Str::HopModeAsync), mode_ == UpdateMode::Asynchronous)) mode_ = UpdateMode::Asynchronous;
   widgets.record_last_item("hopfield.mode_async");
   help_marker(tr(Str::HopModeHelp));
   teaching_text(tr(Str::HopSgnRule));
 
   ImGui::BeginDisabled(patterns_.empty());
-  if (ImGui::Button(tr(Str::HopStep))) step_once();
+  if (ImGui::Button(label(Str::HopStep))) step_once();
   widgets.record_last_item("hopfield.step");
   ImGui::SameLine();
   if (!running_) {
-    if (ImGui::Button(tr(Str::HopRun))) {
+    if (ImGui::Button(label(Str::HopRun))) {
       running_ = !outcome_.has_value();
       run_clock_ = 0;
     }
-  } else if (ImGui::Button(tr(Str::HopStop))) {
+  } else if (ImGui::Button(label(Str::HopStop))) {
     running_ = false;
   }
   widgets.record_last_item("hopfield.run");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::SliderFloat(tr(Str::HopSpeed), &steps_per_second_, 1.0f, 30.0f, "%.0f");
+  ImGui::SliderFloat(label(Str::HopSpeed), &steps_per_second_, 1.0f, 30.0f, "%.0f");
   if (running_) {
     run_clock_ += ImGui::GetIO().DeltaTime;
     while (running_ && run_clock_ >= 1.0 / steps_per_second_) {
@@ -444,7 +483,7 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
     if (i > 0) dl->AddLine(f.map(static_cast<double>(i - 1), energies_[i - 1]), p, line, 2.0f);
   }
   end_plot(f);
-  ImGui::Text(tr(Str::HopEnergyNow), energies_.back(), static_cast<int>(history_.size()) - 1);
+  ImGui::Text(trn(Str::HopEnergyNow, static_cast<long>(history_.size()) - 1), energies_.back(), static_cast<int>(history_.size()) - 1);
   if (outcome_) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 110, 60, 255));
     ImGui::TextUnformatted(outcome_text(*outcome_).c_str());
@@ -495,7 +534,7 @@ void HopfieldLab::draw_inspector() {
   }
   if (hidden) {
     char more[64];
-    std::snprintf(more, sizeof more, tr(Str::HopInspectorMore), hidden);
+    std::snprintf(more, sizeof more, trn(Str::HopInspectorMore, hidden), hidden);
     terms += more;
   }
   ImGui::TextWrapped("h_%d = sum_j w_%d,j x_j = %s", i, i, terms.empty() ? "0" : terms.c_str());
@@ -526,7 +565,7 @@ void HopfieldLab::draw_weights(Host& host) {
   if (n() <= 25) {
     // Small networks: the numbers themselves, coloured like the heatmap (open at once for the lecture's 3 x 3).
     ImGui::SetNextItemOpen(n() <= 9, ImGuiCond_Appearing);
-    if (ImGui::TreeNode(tr(Str::HopWeightsNumbers))) {
+    if (ImGui::TreeNode(label(Str::HopWeightsNumbers))) {
       const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
                                     ImGuiTableFlags_ScrollY;
       const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * (n() + 1.5f), ImGui::GetFontSize() * 16);
@@ -598,32 +637,32 @@ void HopfieldLab::on_job_event(const JobEvent& event) {
 void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   teaching_text(tr(Str::HopCapacityHelp));
   const float w = ImGui::GetFontSize() * 7;
-  ImGui::Checkbox(tr(Str::HopCapUserPatterns), &capacity_user_patterns_);
+  ImGui::Checkbox(label(Str::HopCapUserPatterns), &capacity_user_patterns_);
   widgets.record_last_item("capacity.user_patterns");
   help_marker(tr(Str::HopCapUserHelp));
   ImGui::BeginDisabled(capacity_user_patterns_);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::HopCapN), &capacity_.n_neurons, 10);
+  ImGui::InputInt(label(Str::HopCapN), &capacity_.n_neurons, 10);
   capacity_.n_neurons = std::clamp(capacity_.n_neurons, 4, 1024);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::HopCapPmax), &capacity_.p_max, 1);
+  ImGui::InputInt(label(Str::HopCapPmax), &capacity_.p_max, 1);
   capacity_.p_max = std::clamp(capacity_.p_max, 1, 200);
   float noise = static_cast<float>(capacity_.noise);
   ImGui::SetNextItemWidth(w);
-  if (ImGui::SliderFloat(tr(Str::HopCapNoise), &noise, 0.0f, 0.5f, "%.2f")) capacity_.noise = noise;
+  if (ImGui::SliderFloat(label(Str::HopCapNoise), &noise, 0.0f, 0.5f, "%.2f")) capacity_.noise = noise;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(tr(Str::HopCapTrials), &capacity_.trials, 10);
+  ImGui::InputInt(label(Str::HopCapTrials), &capacity_.trials, 10);
   capacity_.trials = std::clamp(capacity_.trials, 1, 5000);
   teaching_text(tr(Str::HopCapModeSeed));
 
   if (capacity_job_ == 0) {
     const bool can_start = host.jobs && (!capacity_user_patterns_ || !patterns_.empty());
     ImGui::BeginDisabled(!can_start);
-    if (ImGui::Button(tr(Str::HopCapStart))) {
+    if (ImGui::Button(label(Str::HopCapStart))) {
       CapacityConfig c = capacity_;
       c.mode = mode_;
       c.seed = static_cast<uint64_t>(seed_);
@@ -640,7 +679,7 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
     widgets.record_last_item("capacity.start");
     ImGui::EndDisabled();
   } else {
-    if (ImGui::Button(tr(Str::HopCapCancel)) && host.jobs) host.jobs->cancel(capacity_job_);
+    if (ImGui::Button(label(Str::HopCapCancel)) && host.jobs) host.jobs->cancel(capacity_job_);
     widgets.record_last_item("capacity.cancel");
     ImGui::SameLine();
     char label[64];
@@ -690,7 +729,7 @@ void HopfieldLab::draw_capacity_plot() {
 void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status) {
   if (history_.empty()) restart_history();
   if (!ImGui::BeginTabBar("hopfield_parts")) return;
-  const bool recall_open = ImGui::BeginTabItem(tr(Str::HopTabRecall));
+  const bool recall_open = ImGui::BeginTabItem(label(Str::HopTabRecall));
   widgets.record_last_item("hopfield.tab_recall");
   if (recall_open) {
     if (ImGui::BeginTable("hopfield", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
@@ -708,7 +747,7 @@ void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status)
     }
     ImGui::EndTabItem();
   }
-  const bool capacity_open = ImGui::BeginTabItem(tr(Str::HopCapacity));
+  const bool capacity_open = ImGui::BeginTabItem(label(Str::HopCapacity));
   widgets.record_last_item("hopfield.tab_capacity");
   if (capacity_open) {
     draw_capacity(host, widgets);

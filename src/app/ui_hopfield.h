@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/host.h"
+#include "app/lessons.h"
 #include "app/test_hook.h"
 #include "app/widgets.h"
 #include "core/capacity.h"
@@ -30,6 +31,8 @@ class HopfieldLab {
   // A pattern file the user opened or dropped: its patterns replace the stored ones (undoable), or status explains
   // why nothing changed.
   void open_file(const FileExchange::Opened& file, std::string& status);
+  // A lesson step's "Show me" (its Hopfield actions; lessons.h). What was there before is one Undo away.
+  void show(LessonAction action);
 
  private:
   struct Snapshot {  // what an undo brings back

@@ -68,6 +68,20 @@ class MemoryFiles final : public FileExchange {
   std::map<std::string, Bytes> saved;
 };
 
+// The shell: preferred languages as the test sets them, the page's language and fragment as the app last set them.
+class FakeShell final : public Shell {
+ public:
+  std::vector<std::string> preferred_languages() override { return preferred; }
+  void set_document_language(const std::string& code) override { document_language = code; }
+  std::string fragment() override { return location_fragment; }
+  void set_fragment(const std::string& f) override { location_fragment = f; }
+  Offline offline(std::string*) override { return Offline::NotApplicable; }
+  bool update_ready() override { return false; }
+  void apply_update() override {}
+  std::vector<std::string> preferred;
+  std::string document_language, location_fragment;
+};
+
 // Model slots in memory, answered at once.
 class MemorySlots final : public ModelSlots {
  public:

@@ -1,7 +1,8 @@
 // The CNN lab inside the whole app, under ImGui with no renderer: the pretrained model arrives as an asset and
 // predicts; training through the job runner sends weight snapshots the lab takes as its model, and the curves and
 // confusion matrix fill; stop keeps the weights; a corrupt model file changes nothing; a model saved in a slot comes
-// back; the builder explains a model that cannot be built; the settings keep the model and training settings.
+// back; the builder explains a model that cannot be built; the settings keep the model and training settings; an
+// asset that cannot be fetched is named, with Retry, and a training set that cannot be fetched names its file.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -179,6 +180,51 @@ TEST_F(CnnLabTest, SettingsKeepTheModelAndTrainingSettings) {
   App again(host());
   for (int i = 0; i < 3; ++i) frame(again);
   EXPECT_TRUE(contains(again.state_json(), "\"params\":101770"));
+}
+
+// Without a network the pretrained model cannot come: the lab says what failed and offers Retry, and asks for
+// nothing more by itself; Retry, once the network is back, brings the model.
+TEST_F(CnnLabTest, AFailedPretrainedModelSaysWhatFailedAndRetryLoadsIt) {
+  const Bytes model = assets.files.at("models/lecture.hebbmodel");
+  assets.files.erase("models/lecture.hebbmodel");
+  App app(host());
+  for (int i = 0; i < 3; ++i) frame(app);
+  std::string json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"status\":\"Could not load models/lecture.hebbmodel: models/lecture.hebbmodel: not found\""))
+      << json;
+  EXPECT_TRUE(contains(json, "\"model_ready\":false"));
+  ASSERT_TRUE(contains(json, "\"cnn.model_retry\":["));
+  for (int i = 0; i < 5; ++i) {
+    frame(app);
+    EXPECT_TRUE(assets.queue.empty()) << "frame " << i << " asked for an asset again by itself";
+  }
+
+  assets.files["models/lecture.hebbmodel"] = model;
+  click(app, "cnn.model_retry");
+  frame(app);
+  json = app.state_json();
+  EXPECT_TRUE(contains(json, "\"model_ready\":true")) << json;
+  EXPECT_FALSE(contains(json, "\"cnn.model_retry\":["));
+}
+
+// The training job fetches the training set itself: when it cannot, the job's error names the file, and starting
+// again once it is there trains.
+TEST_F(CnnLabTest, ATrainingSetThatCannotBeFetchedIsNamedAndStartingAgainTrains) {
+  const Bytes images = assets.files.at("mnist/train-images-idx3-ubyte");
+  assets.files.erase("mnist/train-images-idx3-ubyte");
+  App app(host());
+  frame(app);
+  click(app, "cnn.tab_train");
+  click(app, "cnn.train");
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"job_status\":\"Training failed: mnist/train-images-idx3-ubyte: not found\""))
+      << app.state_json();
+
+  assets.files["mnist/train-images-idx3-ubyte"] = images;
+  click(app, "cnn.train");
+  for (int i = 0; i < 40 && jobs.running("cnn"); ++i) frame(app);
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"phase\":\"done\"")) << app.state_json();
 }
 
 }  // namespace

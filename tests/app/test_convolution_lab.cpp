@@ -1,6 +1,6 @@
 // The convolution lab on its own, under ImGui with no renderer (as test_app.cpp runs the whole app): the MNIST index
-// stays within the digits that are there, the custom kernel's weights survive the settings exactly, and saved images
-// are read in either case of hex digit.
+// stays within the digits that are there, the custom kernel's weights survive the settings exactly, saved images
+// are read in either case of hex digit, and an input whose asset cannot be fetched says so and is retried.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -195,6 +195,49 @@ TEST_F(ConvolutionLabTest, SavedImagesWithOtherCharactersAreReported) {
   std::string error;
   EXPECT_FALSE(lab.load(in, &error));
   EXPECT_EQ(error, "conv.own");
+}
+
+// Without a network the MNIST digits cannot come: the lab says what failed and why and offers Retry, instead of
+// "Loading ..." for ever, and asks for nothing more by itself; Retry, once the network is back, brings them.
+TEST_F(ConvolutionLabTest, AFailedAssetSaysWhatFailedAndRetryLoadsIt) {
+  const Bytes images = assets.files.at("mnist/t10k-images-idx3-ubyte");
+  assets.files.erase("mnist/t10k-images-idx3-ubyte");  // its fetch fails, as offline
+  show_mnist(lab, 0);
+  for (int i = 0; i < 3; ++i) frame();
+  EXPECT_EQ(status, "Could not load mnist/t10k-images-idx3-ubyte: mnist/t10k-images-idx3-ubyte: not found");
+  ASSERT_TRUE(widgets.rects().count("conv.asset_retry")) << "a Retry button";
+  EXPECT_FALSE(widgets.rects().count("conv.mnist_index"));
+  for (int i = 0; i < 5; ++i) {
+    frame();
+    EXPECT_TRUE(assets.queue.empty()) << "frame " << i << " asked for an asset again by itself";
+  }
+
+  assets.files["mnist/t10k-images-idx3-ubyte"] = images;  // the network is back
+  const WidgetRect retry = widgets.rects().at("conv.asset_retry");
+  click_at(retry.x + retry.w / 2, retry.y + retry.h / 2);
+  frame();
+  EXPECT_TRUE(contains(json(), "\"mnist_index\":0,\"mnist_label\":7")) << json() << "\n" << status;
+  EXPECT_FALSE(widgets.rects().count("conv.asset_retry"));
+}
+
+// Choosing a failed input again asks for its asset again.
+TEST_F(ConvolutionLabTest, ChoosingAFailedInputAgainRetriesIt) {
+  frame();
+  const auto choose_photo = [&] {
+    const WidgetRect r = widgets.rects().at("conv.source_photo");
+    click_at(r.x + r.h / 2, r.y + r.h / 2);  // the radio button's circle
+    frame();
+  };
+  choose_photo();  // the bundled photo is missing
+  EXPECT_TRUE(contains(status, "Could not load images/camera.png")) << status;
+  ASSERT_TRUE(widgets.rects().count("conv.asset_retry"));
+
+  Bytes photo = to_bytes("P5\n3 2\n255\n");  // any image the lab reads will do for the photo
+  photo.insert(photo.end(), {0, 51, 255, 102, 153, 204});
+  assets.files["images/camera.png"] = photo;
+  choose_photo();
+  EXPECT_TRUE(contains(json(), "\"source\":\"photo\",\"width\":3,\"height\":2")) << json() << "\n" << status;
+  EXPECT_FALSE(widgets.rects().count("conv.asset_retry"));
 }
 
 }  // namespace
