@@ -12,7 +12,8 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential cmake ninja-build pkg-config dpkg-dev patch
   emscripten binaryen wabt libeigen3-dev libsdl2-dev libgtest-dev libstb-dev zlib1g-dev
   clang-14 libclang-rt-14-dev  # presets sanitize and native-tsan: libFuzzer, ASan, UBSan, TSan runtimes
-  fonts-dejavu-core chromium chromium-driver xvfb xdotool imagemagick x11-apps libgl1-mesa-dri xauth)
+  fonts-dejavu-core chromium chromium-driver xvfb xdotool imagemagick x11-apps libgl1-mesa-dri xauth
+  python3-fonttools librsvg2-bin)  # the build: the UI font subset (fontTools.subset), the site's PNG icons (rsvg-convert)
 
 # --- Debian packages (and deb-src, for apt-get source) -------------------------------------------------------------
 src_list=/etc/apt/sources.list.d/hebblab-src.sources

@@ -32,19 +32,32 @@ async function hebblabUnpack(bytes, limit = 256 * 1024 * 1024) {
   return out;
 }
 
+// A site file's response; throws an Error that names the file, also when there was no answer at all (no network, the
+// server down), where the browser's own message ("Failed to fetch") names nothing.
+async function hebblabFetchFile(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(url + ': no answer from the server (' + (e && e.message ? e.message : e) + ')');
+  }
+  if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+  return response;
+}
+
 // The asset's bytes, unpacked; throws an Error that names what failed.
 async function hebblabFetchAsset(name) {
   if (!hebblabAssetIndex) {
-    hebblabAssetIndex = fetch('assets/index.json').then((r) => {
-      if (!r.ok) throw new Error('assets/index.json: HTTP ' + r.status);
-      return r.json();
-    });
+    hebblabAssetIndex = hebblabFetchFile('assets/index.json').then((r) => r.json());
     hebblabAssetIndex.catch(() => { hebblabAssetIndex = null; });  // a failed fetch is tried again next time
   }
   const files = await hebblabAssetIndex;
   const file = files[name];
   if (!file) throw new Error(name + ' is not part of this site');
-  const response = await fetch('assets/' + file);
-  if (!response.ok) throw new Error('assets/' + file + ': HTTP ' + response.status);
-  return hebblabUnpack(new Uint8Array(await response.arrayBuffer()));
+  const response = await hebblabFetchFile('assets/' + file);
+  try {
+    return await hebblabUnpack(new Uint8Array(await response.arrayBuffer()));
+  } catch (e) {  // the connection broke halfway, or the data is damaged
+    throw new Error('assets/' + file + ': ' + (e && e.message ? e.message : e));
+  }
 }

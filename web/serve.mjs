@@ -1,6 +1,7 @@
 // HebbLab's development server: serves the built site folder only, with correct MIME types and the site's security
-// headers (the same the README asks of a static host), bound to 127.0.0.1 unless told otherwise. No dependencies
-// beyond Node.js.
+// headers (the same the README asks of a static host), precompressed siblings where the browser accepts them, and
+// ETags, so a browser or the service worker revalidating a file it has gets a 304; bound to 127.0.0.1 unless told
+// otherwise. No dependencies beyond Node.js.
 //   node web/serve.mjs SITE_DIR [--port 8080] [--host 127.0.0.1]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -23,6 +24,34 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
 };
+
+// The build writes X.br and X.gz beside each compressible file X (web/pack-site.mjs); one is sent in X's place, with
+// X's type and a Content-Encoding, when the request accepts it, brotli first. Files the app unpacks itself
+// (assets/*.gz) have no siblings, so they always go as they are, without a Content-Encoding.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+// The content codings an Accept-Encoding header allows ("gzip, deflate, br", "br;q=0, *").
+function acceptedEncodings(header) {
+  const accepted = new Set(), refused = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    (q && Number(q.slice(2)) === 0 ? refused : accepted).add(name);
+  }
+  return (coding) => !refused.has(coding) && (accepted.has(coding) || (accepted.has('*') && !refused.has('*')));
+}
+
+const inside = (base, file) => file === base || file.startsWith(base + path.sep);
+
+// A sibling's stats, if it is a file inside the site folder (links resolved, as for the file itself).
+function statSibling(base, file) {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() && inside(base, fs.realpathSync(file)) ? st : null;
+  } catch {
+    return null;
+  }
+}
 
 function parseArgs(argv) {
   const opts = {root: null, port: 8080, host: '127.0.0.1'};
@@ -61,7 +90,7 @@ export function createServer(root) {
       res.writeHead(404, {'Content-Type': 'text/plain'}).end('not found');
       return;
     }
-    if (file !== base && !file.startsWith(base + path.sep)) {
+    if (!inside(base, file)) {
       res.writeHead(404, {'Content-Type': 'text/plain'}).end('not found');
       return;
     }
@@ -72,16 +101,28 @@ export function createServer(root) {
       }
       const headers = {
         'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
-        'Content-Length': st.size,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': 'no-cache',  // always revalidated: a new build is seen at once (sw.js, index.html above all)
       };
+      const siblings = ENCODINGS.map(([coding, ext]) => ({coding, file: file + ext, st: statSibling(base, file + ext)}))
+          .filter((sibling) => sibling.st);
+      if (siblings.length > 0) headers['Vary'] = 'Accept-Encoding';
+      const accepts = acceptedEncodings(req.headers['accept-encoding']);
+      const sent = siblings.find((sibling) => accepts(sibling.coding)) || {coding: null, file, st};
+      if (sent.coding) headers['Content-Encoding'] = sent.coding;
+      headers['Content-Length'] = sent.st.size;
+      headers['ETag'] = `W/"${sent.st.size.toString(16)}-${Math.floor(sent.st.mtimeMs).toString(16)}"`;
+      if (String(req.headers['if-none-match'] || '').split(',').some((tag) => tag.trim() === headers['ETag'])) {
+        delete headers['Content-Length'];
+        res.writeHead(304, headers).end();
+        return;
+      }
       if (req.method === 'HEAD') {
         res.writeHead(200, headers).end();
         return;
       }
       // The file can still vanish or fail to read after its stat (a rebuild replacing the site): the status is sent
       // only once it is open, so such a request gets a 500, and one failing halfway is cut short; the server lives on.
-      const stream = fs.createReadStream(file);
+      const stream = fs.createReadStream(sent.file);
       stream.on('open', () => stream.pipe(res.writeHead(200, headers)));
       stream.on('error', () => {
         if (res.headersSent) res.destroy();

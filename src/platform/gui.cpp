@@ -7,9 +7,11 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <vector>
 
 #include "app/app.h"
 #include "platform/gl.h"
@@ -27,6 +29,7 @@ namespace {
 struct Gui {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
+  std::unique_ptr<Shell> shell;
   std::unique_ptr<JobRunner> jobs;
   std::unique_ptr<SettingsStore> settings;
   std::unique_ptr<FileExchange> files;
@@ -38,6 +41,7 @@ struct Gui {
   float display_scale = 1.0f;  // desktop DPI / 96; 1 in the browser, where devicePixelRatio is the framebuffer's
   std::string hook_file;
   bool done = false;
+  std::vector<SDL_Event> deferred_key_ups;  // see main_loop_iteration
 };
 
 Gui* g_gui = nullptr;
@@ -72,8 +76,19 @@ void main_loop_iteration(void* arg) {
 #ifdef __EMSCRIPTEN__
   web_fit_window_to_page(gui.window);
 #endif
+  // ImGui 1.86 reads the keys' state once a frame, so a key pressed and released between two frames (a presenter
+  // clicker's PageDown, a quick tap) would never be seen down: such a release waits for the next frame.
+  for (SDL_Event& up : gui.deferred_key_ups) ImGui_ImplSDL2_ProcessEvent(&up);
+  gui.deferred_key_ups.clear();
+  std::vector<SDL_Scancode> pressed;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    if (event.type == SDL_KEYUP &&
+        std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) {
+      gui.deferred_key_ups.push_back(event);
+      continue;
+    }
+    if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) gui.done = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -142,6 +157,9 @@ int run_gui(const GuiOptions& options) {
   }
   gui.gl = SDL_GL_CreateContext(gui.window);
   if (!gui.gl) {
+#ifdef __EMSCRIPTEN__
+    web_show_unsupported("WebGL2");
+#endif
     std::fprintf(stderr, "hebblab: cannot create an OpenGL 3.3 / WebGL2 context: %s\n", SDL_GetError());
     return 1;
   }
@@ -154,6 +172,7 @@ int run_gui(const GuiOptions& options) {
   ImGui_ImplSDL2_InitForOpenGL(gui.window, gui.gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
 
+  gui.shell = make_shell();
   gui.jobs = make_job_runner();
   gui.settings = make_settings_store(options.settings_path);
   gui.files = make_file_exchange();
@@ -162,6 +181,7 @@ int run_gui(const GuiOptions& options) {
   gui.font = load_font_bytes();
   gui.hook_file = options.hook_file;
   Host host;
+  host.shell = gui.shell.get();
   host.textures = &gui.textures;
   host.jobs = gui.jobs.get();
   host.settings = gui.settings.get();

@@ -10,8 +10,11 @@
 
 namespace hebblab {
 
+EM_JS(void, js_show_unsupported, (const char* what), { window.hebblab.showUnsupported([UTF8ToString(what)]); });
 EM_JS(int, js_page_width, (), { return window.innerWidth; });
 EM_JS(int, js_page_height, (), { return window.innerHeight; });
+
+void web_show_unsupported(const char* what) { js_show_unsupported(what); }
 
 void web_fit_window_to_page(SDL_Window* window) {
   int w = 0, h = 0;

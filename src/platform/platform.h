@@ -7,6 +7,7 @@
 
 namespace hebblab {
 
+std::unique_ptr<Shell> make_shell();
 std::unique_ptr<JobRunner> make_job_runner();
 std::unique_ptr<SettingsStore> make_settings_store(const std::string& path);
 std::unique_ptr<FileExchange> make_file_exchange();

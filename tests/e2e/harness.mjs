@@ -29,6 +29,13 @@ function reportViolations() {
       `Content-Security-Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`));
 }
 
+// Records the policy violations of a context's pages and workers in env.violations: useSite's contexts do it
+// themselves, a context a test makes otherwise (a persistent profile) calls it.
+export async function watchViolations(context, env) {
+  await context.addInitScript(reportViolations);
+  context.on('console', (m) => { if (CSP_VIOLATION.test(m.text())) env.violations.push(m.text()); });
+}
+
 // Registers before/after hooks that start the server and the browser for the calling test file; the returned
 // object has url, browser and shots (the screenshot folder) once the tests run. Every context the browser makes
 // records the policy violations of its pages and workers, and a test with any fails.
@@ -40,8 +47,7 @@ export function useSite() {
     const newContext = env.browser.newContext.bind(env.browser);
     env.browser.newContext = async (...options) => {
       const context = await newContext(...options);
-      await context.addInitScript(reportViolations);
-      context.on('console', (m) => { if (CSP_VIOLATION.test(m.text())) env.violations.push(m.text()); });
+      await watchViolations(context, env);
       return context;
     };
     fs.mkdirSync(env.shots, {recursive: true});
@@ -56,13 +62,17 @@ export function useSite() {
   return env;
 }
 
+// Debian's Chromium, headless, WebGL2 through SwiftShader, and quiet: it fetches nothing of its own (the tests and
+// scripts/bench-site.mjs count every request).
+export const BROWSER_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(BROWSER_OPTIONS);
 }
 
 // A page with console errors collected; resolves once the app has drawn a few frames.

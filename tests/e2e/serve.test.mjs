@@ -1,5 +1,6 @@
-// The dev server: correct MIME types, the security headers on every response, only the site folder, loopback by
-// default, and it survives a file that cannot be read after all.
+// The dev server: correct MIME types, the security headers on every response, precompressed siblings sent with their
+// Content-Encoding when accepted (never for the app's own gzipped assets), ETags answered with 304, only the site
+// folder, loopback by default, and it survives a file that cannot be read after all.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
@@ -7,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {startServer, siteDir} from './harness.mjs';
 import {SECURITY_HEADERS} from '../../web/serve.mjs';
 
@@ -16,12 +18,17 @@ let server, url;
 before(async () => { ({server, url} = await startServer()); });
 after(() => server?.close());
 
-function get(rawPath, method = 'GET', base = url) {
+// The response, its body (as sent: still encoded) in res.body.
+function get(rawPath, method = 'GET', base = url, headers = {}) {
   return new Promise((resolve, reject) => {
     const u = new URL(base);
-    http.request({host: u.hostname, port: u.port, path: rawPath, method}, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res));
+    http.request({host: u.hostname, port: u.port, path: rawPath, method, headers}, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        res.body = Buffer.concat(chunks);
+        resolve(res);
+      });
     }).on('error', reject).end();
   });
 }
@@ -45,6 +52,53 @@ test('every response carries the content security policy and the other security 
     for (const [name, value] of Object.entries(SECURITY_HEADERS))
       assert.equal(res.headers[name.toLowerCase()], value, `${method} ${p} (${res.statusCode}): ${name}`);
   }
+});
+
+test('a precompressed sibling is sent when the request accepts it: brotli first, then gzip, else the file', async () => {
+  const wasm = fs.readFileSync(path.join(siteDir, 'hebblab.wasm'));
+  const cases = [
+    ['gzip, deflate, br', 'br', (b) => zlib.brotliDecompressSync(b)],
+    ['gzip, deflate', 'gzip', (b) => zlib.gunzipSync(b)],
+    ['br;q=0, gzip;q=0.5', 'gzip', (b) => zlib.gunzipSync(b)],
+    ['', undefined, (b) => b],
+    ['identity', undefined, (b) => b],
+  ];
+  for (const [accept, coding, decode] of cases) {
+    for (const method of ['GET', 'HEAD']) {
+      const res = await get('/hebblab.wasm', method, url, {'Accept-Encoding': accept});
+      const sent = coding ? `${siteDir}/hebblab.wasm.${coding === 'br' ? 'br' : 'gz'}` : `${siteDir}/hebblab.wasm`;
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-encoding'], coding, `${method} with Accept-Encoding "${accept}"`);
+      assert.equal(res.headers['content-type'], 'application/wasm', 'the type of the file, not of its sibling');
+      assert.equal(res.headers['vary'], 'Accept-Encoding');
+      assert.equal(Number(res.headers['content-length']), fs.statSync(sent).size);
+      if (method === 'GET') assert.ok(decode(res.body).equals(wasm), `${method} "${accept}" decodes to the file`);
+      else assert.equal(res.body.length, 0);
+    }
+  }
+});
+
+test('the app\'s own gzipped assets go as they are, never with a Content-Encoding', async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(siteDir, 'assets/index.json'), 'utf8'));
+  const file = index['mnist/t10k-labels-idx1-ubyte'];
+  assert.match(file, /\.gz$/);
+  const res = await get(`/assets/${file}`, 'GET', url, {'Accept-Encoding': 'gzip, deflate, br'});
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['content-encoding'], undefined);
+  assert.equal(res.headers['content-type'], 'application/gzip');
+  assert.deepEqual([...res.body.subarray(0, 2)], [0x1f, 0x8b], 'gzip data, for the app to unpack');
+  assert.ok(res.body.equals(fs.readFileSync(path.join(siteDir, 'assets', file))));
+});
+
+test('a file the browser already has is answered 304 Not Modified, per encoding', async () => {
+  const first = await get('/main.js', 'GET', url, {'Accept-Encoding': 'br'});
+  assert.ok(first.headers['etag']);
+  const again = await get('/main.js', 'GET', url, {'Accept-Encoding': 'br', 'If-None-Match': first.headers['etag']});
+  assert.equal(again.statusCode, 304);
+  assert.equal(again.body.length, 0);
+  const plain = await get('/main.js', 'GET', url, {'If-None-Match': first.headers['etag']});
+  assert.equal(plain.statusCode, 200, 'the brotli copy\'s tag does not stand for the plain file');
+  assert.equal(plain.headers['content-encoding'], undefined);
 });
 
 test('a file that vanishes after its stat gets a 500, and the server goes on serving', async () => {

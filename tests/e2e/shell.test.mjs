@@ -133,6 +133,18 @@ test('a browser without WebGL2 gets a page that says what is missing', async () 
   await context.close();
 });
 
+test('the page speaks the browser\'s language before the app has loaded (Polish)', async () => {
+  const context = await site.browser.newContext({locale: 'pl-PL'});
+  await context.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('#unsupported:not([hidden])');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl');
+  assert.match(await page.textContent('#unsupported'), /HebbLab nie może działać w tej przeglądarce/);
+  assert.equal(await page.textContent('#notices-link'), 'Informacje o licencjach');
+  await context.close();
+});
+
 test('a browser without WebAssembly SIMD gets a page that says so', async () => {
   const context = await site.browser.newContext();
   await context.addInitScript(() => {
