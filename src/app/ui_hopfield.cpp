@@ -69,6 +69,7 @@ void HopfieldLab::undo() {
 void HopfieldLab::set_grid(int width, int height) {
   width_ = width;
   height_ = height;
+  flip_count_ = std::min(flip_count_, std::max(1, n() / 2));  // the most the Flip slider allows on this grid
   canvas_.assign(static_cast<size_t>(n()), -1);
   inspected_ = -1;
   set_patterns({});  // patterns of another size cannot live in this network (Undo brings them back)
@@ -471,10 +472,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   ImGui::TextUnformatted(tr(Str::HopEnergy));
   help_marker(tr(Str::HopEnergyHelp));
   const auto [lo, hi] = std::minmax_element(energies_.begin(), energies_.end());
-  const double pad = std::max(1e-9, (*hi - *lo) * 0.1);
+  const auto [e0, e1] = round_axis(*lo, *hi);
   const double steps = std::max<double>(1, static_cast<double>(energies_.size()) - 1);
-  PlotFrame f = begin_plot(ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 7), 0, steps, *lo - pad,
-                           *hi + pad, tr(Str::HopStepAxis), "E");
+  PlotFrame f = begin_plot(ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 7), 0, steps, e0, e1,
+                           tr(Str::HopStepAxis), "E");
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 line = IM_COL32(0, 114, 178, 255);
   for (size_t i = 0; i < energies_.size(); ++i) {

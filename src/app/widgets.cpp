@@ -61,6 +61,17 @@ ImVec2 PlotFrame::map(double x, double y) const {
   return ImVec2(a.x + static_cast<float>(fx) * (b.x - a.x), b.y - static_cast<float>(fy) * (b.y - a.y));
 }
 
+std::pair<double, double> round_axis(double lo, double hi) {
+  if (!(hi > lo)) {
+    lo -= 1;
+    hi += 1;
+  }
+  const double raw = (hi - lo) / 4;  // about four steps along the axis
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  const double step = raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
+  return {std::floor(lo / step) * step, std::ceil(hi / step) * step};
+}
+
 PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, const char* x_label,
                      const char* y_label) {
   const float font = ImGui::GetFontSize();
@@ -69,8 +80,8 @@ PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, co
   f.size = size;
   f.x0 = x0, f.x1 = x1, f.y0 = y0, f.y1 = y1;
   char lo[32], hi[32];
-  std::snprintf(lo, sizeof lo, "%.4g", y0);
-  std::snprintf(hi, sizeof hi, "%.4g", y1);
+  std::snprintf(lo, sizeof lo, "%.6g", y0 == 0 ? 0.0 : y0);  // never "-0"
+  std::snprintf(hi, sizeof hi, "%.6g", y1 == 0 ? 0.0 : y1);
   const float margin = std::max(ImGui::CalcTextSize(lo).x, ImGui::CalcTextSize(hi).x) + font * 0.4f;
   f.a = ImVec2(f.origin.x + margin, f.origin.y + font * 0.6f);
   f.b = ImVec2(f.origin.x + size.x - font * 0.5f, f.origin.y + size.y - font * 1.4f);

@@ -1,6 +1,7 @@
 // Small reusable ImGui widgets for the labs: teaching text, binary grids, plots with axes, colour-mapped heatmaps.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -28,6 +29,9 @@ struct PlotFrame {
   double x0, x1, y0, y1;
   ImVec2 map(double x, double y) const;
 };
+// Axis ends rounded outwards to a multiple of a round step (1, 2 or 5 times a power of ten), so the plot's labels
+// read "-20000" and "0", not "-1.984e+04"; a flat range (all values equal) gets ±1 around its value.
+std::pair<double, double> round_axis(double lo, double hi);
 PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, const char* x_label,
                      const char* y_label);
 void end_plot(const PlotFrame& frame);

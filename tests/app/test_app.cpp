@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/widgets.h"
 #include "app_test_util.h"
 #include "fake_host.h"
 
@@ -100,6 +101,28 @@ TEST_F(AppTest, CapacityJobReportsProgressAndCancels) {
   frame(app);
   json = app.state_json();
   EXPECT_TRUE(contains(json, "\"status\":\"Cancelled\""));
+}
+
+// The lecture's three neurons allow at most one flipped pixel: the count follows the grid (it stayed at 9).
+TEST_F(AppTest, PixelsToFlipFollowTheGrid) {
+  settings.text = "hopfield.flip=9\n";
+  App app(host());
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"flip\":9")) << app.state_json();
+  click(app, "hopfield.preset_three");
+  EXPECT_TRUE(contains(app.state_json(), "\"flip\":1,")) << app.state_json();
+}
+
+// Plot axes end on round numbers: "-20000", not "-1.984e+04"; no ±1e-09 for a flat energy.
+TEST(RoundAxis, EndsOnRoundSteps) {
+  EXPECT_EQ(round_axis(-19840, -84), std::make_pair(-20000.0, 0.0));
+  EXPECT_EQ(round_axis(-150, -90), std::make_pair(-160.0, -80.0));
+  EXPECT_EQ(round_axis(0, 0), std::make_pair(-1.0, 1.0));
+  EXPECT_EQ(round_axis(-90, -90), std::make_pair(-91.0, -89.0));
+  EXPECT_EQ(round_axis(0, 1), std::make_pair(0.0, 1.0));
+  const auto [lo, hi] = round_axis(-0.37, 2.9);
+  EXPECT_LE(lo, -0.37);
+  EXPECT_GE(hi, 2.9);
 }
 
 }  // namespace
