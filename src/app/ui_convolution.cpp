@@ -525,8 +525,8 @@ void ConvolutionLab::draw_inspector() {
   ImGui::SameLine();
   grid("kernel", tr(Str::ConvInspectorWeights), [&](int i) { ImGui::Text("%.3g", k.weights[static_cast<size_t>(i)]); });
   ImGui::SameLine();
-  grid("products", tr(Str::ConvInspectorProducts), [&](int i) { ImGui::Text("%.3f", e.products[static_cast<size_t>(i)]); });
-  ImGui::Text(tr(Str::ConvInspectorSum), e.out_x, e.out_y, e.sum);
+  grid("products", tr(Str::ConvInspectorProducts), [&](int i) { ImGui::Text("%.3f", printable(e.products[static_cast<size_t>(i)], 3)); });
+  ImGui::Text(tr(Str::ConvInspectorSum), e.out_x, e.out_y, printable(e.sum, 4));
 }
 
 // [SECTION] panel layout -------------------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ ImVec2 PlotFrame::map(double x, double y) const {
   return ImVec2(a.x + static_cast<float>(fx) * (b.x - a.x), b.y - static_cast<float>(fy) * (b.y - a.y));
 }
 
+double printable(double v, int decimals) { return std::fabs(v) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : v; }
+
 std::pair<double, double> round_axis(double lo, double hi) {
   if (!(hi > lo)) {
     lo -= 1;

@@ -29,6 +29,8 @@ struct PlotFrame {
   double x0, x1, y0, y1;
   ImVec2 map(double x, double y) const;
 };
+// v as it should print with `decimals` places: a value that rounds to zero is 0, so "-0.000" never shows (−1 × 0).
+double printable(double v, int decimals);
 // Axis ends rounded outwards to a multiple of a round step (1, 2 or 5 times a power of ten), so the plot's labels
 // read "-20000" and "0", not "-1.984e+04"; a flat range (all values equal) gets ±1 around its value.
 std::pair<double, double> round_axis(double lo, double hi);

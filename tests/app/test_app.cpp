@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -111,6 +112,18 @@ TEST_F(AppTest, PixelsToFlipFollowTheGrid) {
   EXPECT_TRUE(contains(app.state_json(), "\"flip\":9")) << app.state_json();
   click(app, "hopfield.preset_three");
   EXPECT_TRUE(contains(app.state_json(), "\"flip\":1,")) << app.state_json();
+}
+
+// The convolution inspector's products: −1 × 0 prints "0.000", not "-0.000".
+TEST(Printable, NoNegativeZero) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", printable(-1.0 * 0.0, 3));
+  EXPECT_STREQ(buf, "0.000");
+  std::snprintf(buf, sizeof buf, "%.3f", printable(-0.0004, 3));
+  EXPECT_STREQ(buf, "0.000");
+  std::snprintf(buf, sizeof buf, "%.3f", printable(-0.0006, 3));
+  EXPECT_STREQ(buf, "-0.001");
+  EXPECT_EQ(printable(2.5, 3), 2.5);
 }
 
 // Plot axes end on round numbers: "-20000", not "-1.984e+04"; no ±1e-09 for a flat energy.
