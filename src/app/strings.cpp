@@ -29,7 +29,7 @@ const char* const kIdNames[] = {
 constexpr Str kPlurals[] = {Str::HopFileLoaded, Str::HopEnergyNow, Str::HopInspectorMore, Str::CnnCellImages};
 
 // One language's texts by id: the catalogue's text (English where it lacks one, so the UI never shows nothing), the
-// widget labels, and the plural forms split at '|'.
+// widget labels, and the plural strings' forms split at '|' (every other string is its one form).
 struct Table {
   std::array<const char*, kCount> text{};
   std::array<const char*, kCount> catalogue{};
@@ -51,6 +51,10 @@ Table build(Language language) {
   for (size_t i = 0; i < kCount; ++i) {
     t.labels[i] = std::string(t.text[i]) + "###" + kIdNames[i];
     std::string_view all = t.text[i];
+    if (!is_plural(static_cast<Str>(i))) {  // a '|' elsewhere is the text's own ("-2|h_i|")
+      t.forms[i].emplace_back(all);
+      continue;
+    }
     for (size_t start = 0;;) {
       const size_t bar = all.find('|', start);
       t.forms[i].emplace_back(all.substr(start, bar == std::string_view::npos ? all.npos : bar - start));
