@@ -22,6 +22,11 @@ const PAGE_TEXT = {
     simd: 'WebAssembly SIMD (128-bit vector instructions)',
     files: 'the application files (hebblab.js could not be loaded)',
     contextLost: 'The graphics context was lost; reload the page.',
+    about: 'HebbLab is an interactive lab for an introductory lecture on neural networks: store patterns in a ' +
+           'Hopfield network and watch recall lower the energy, convolve images with kernels, and train a ' +
+           'convolutional network on handwritten digits. It is drawn on a canvas: use the arrow keys, Space and ' +
+           'Enter, and F6 to move between panels; what the focus reaches and what the app reports is read out.',
+    canvas: 'HebbLab: the lab',
   },
   pl: {
     loading: 'Wczytywanie HebbLab…',
@@ -36,6 +41,11 @@ const PAGE_TEXT = {
     simd: 'WebAssembly SIMD (128-bitowe instrukcje wektorowe)',
     files: 'plików aplikacji (nie udało się wczytać hebblab.js)',
     contextLost: 'Utracono kontekst graficzny; odśwież stronę.',
+    about: 'HebbLab to interaktywne laboratorium do wstępnego wykładu o sieciach neuronowych: zapamiętaj wzorce w ' +
+           'sieci Hopfielda i patrz, jak odtwarzanie obniża energię, spleć obrazy z jądrami i wytrenuj sieć ' +
+           'konwolucyjną na odręcznie pisanych cyfrach. Jest rysowane na płótnie: używaj strzałek, Spacji, Entera i ' +
+           'F6, by przechodzić między panelami; to, na czym jest fokus, i to, co zgłasza aplikacja, jest odczytywane.',
+    canvas: 'HebbLab: laboratorium',
   },
 };
 
@@ -59,8 +69,9 @@ const language = pageLanguage();
 const text = PAGE_TEXT[language];
 document.documentElement.lang = language;
 for (const id of ['loading', 'unsupported-title', 'unsupported-intro', 'unsupported-browsers', 'unsupported-desktop',
-                  'notices-link'])
+                  'notices-link', 'about'])
   document.getElementById(id).textContent = text[id];
+document.getElementById('canvas').setAttribute('aria-label', text.canvas);
 
 function missingFeatures() {
   const missing = [];
@@ -96,6 +107,78 @@ canvas.addEventListener('webglcontextlost', (e) => {
   document.getElementById('loading').textContent = text.contextLost;
   document.getElementById('loading').hidden = false;
 });
+
+// Touch: ImGui has no touch scrolling, and a finger that lands on a grid paints. So the page takes every touch on the
+// canvas before SDL sees it: one finger becomes the mouse (left button), two fingers pan, as wheel events, and never
+// paint. A first finger waits up to TOUCH_WAIT_MS (or until it moves TOUCH_SLOP_PX) for a second one before it counts
+// as the mouse; its stroke then starts where it landed. Pens and mice send mouse events of their own.
+const TOUCH_WAIT_MS = 80;
+const TOUCH_SLOP_PX = 8;
+const WHEEL_PX_PER_PX = 100 / 80;  // SDL: 100 wheel pixels per step; ImGui: a step scrolls 5 lines of 16 px
+const touch = {mode: 'idle', start: null, timer: 0, lastY: 0, lastX: 0};
+
+function mouse(type, x, y) {
+  canvas.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1,
+                                             bubbles: true, cancelable: true, view: window}));
+}
+
+function startMouse() {
+  clearTimeout(touch.timer);
+  touch.mode = 'mouse';
+  mouse('mousemove', touch.start.x, touch.start.y);
+  mouse('mousedown', touch.start.x, touch.start.y);
+}
+
+function centre(list) {
+  let x = 0, y = 0;
+  for (const t of list) { x += t.clientX; y += t.clientY; }
+  return {x: x / list.length, y: y / list.length};
+}
+
+function onTouch(e) {
+  if (e.target !== canvas) return;
+  e.stopImmediatePropagation();  // SDL's own touch handling (and its mouse emulation) never sees it
+  e.preventDefault();
+  const n = e.touches.length;
+  if (e.type === 'touchstart') {
+    if (n >= 2) {
+      if (touch.mode === 'mouse') mouse('mouseup', touch.lastX, touch.lastY);
+      clearTimeout(touch.timer);
+      touch.mode = 'pan';
+      touch.lastY = centre(e.touches).y;
+    } else if (touch.mode === 'idle') {
+      const t = e.touches[0];
+      touch.mode = 'pending';
+      touch.start = {x: t.clientX, y: t.clientY};
+      touch.lastX = t.clientX;
+      touch.lastY = t.clientY;
+      touch.timer = setTimeout(startMouse, TOUCH_WAIT_MS);
+    }
+  } else if (e.type === 'touchmove') {
+    if (touch.mode === 'pan' && n >= 2) {
+      const y = centre(e.touches).y;
+      canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: (touch.lastY - y) * WHEEL_PX_PER_PX, deltaMode: 0,
+                                                    clientX: centre(e.touches).x, clientY: y, bubbles: true,
+                                                    cancelable: true}));
+      touch.lastY = y;
+      return;
+    }
+    const t = e.touches[0];
+    if (touch.mode === 'pending' && Math.hypot(t.clientX - touch.start.x, t.clientY - touch.start.y) > TOUCH_SLOP_PX)
+      startMouse();
+    if (touch.mode === 'mouse') mouse('mousemove', t.clientX, t.clientY);
+    touch.lastX = t.clientX;
+    touch.lastY = t.clientY;
+  } else {  // touchend, touchcancel
+    if (touch.mode === 'pending') startMouse();
+    if (touch.mode === 'mouse') mouse('mouseup', touch.lastX, touch.lastY);
+    clearTimeout(touch.timer);
+    if (n === 0) touch.mode = 'idle';
+    else if (touch.mode !== 'pan') touch.mode = 'done';  // the rest of a gesture that ended its stroke
+  }
+}
+for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+  window.addEventListener(type, onTouch, {capture: true, passive: false});
 
 // Offline use: sw.js saves the site on the first visit and serves it from then on. What the app's shell reports
 // (src/platform/shell_web.cpp): status 'insecure' (plain HTTP other than localhost: browsers allow no service worker
@@ -170,7 +253,10 @@ window.hebblab = {
   ready: false,
   state: () => JSON.parse(Module.ccall('hebblab_state', 'string', [], [])),
   frame: () => Module._hebblab_frame_count(),
+  reveal: (name) => Module.ccall('hebblab_reveal', null, ['string'], [name]),
   offline: () => Object.assign({}, offline),
+  // The aria-live region: screen readers say what is put in it (the app's shell calls this, shell_web.cpp).
+  announce: (message) => { document.getElementById('announce').textContent = message; },
   showUnsupported,
   applyUpdate: () => {
     if (!registration || !registration.waiting) return;

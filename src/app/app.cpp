@@ -2,12 +2,15 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/strings.h"
+#include "app/theme.h"
 #include "app/widgets.h"
 #include "core/json_writer.h"
 
@@ -66,6 +69,25 @@ void App::setup_fonts(const std::string& ttf_bytes, float pixel_density, float u
   }
 }
 
+void App::setup_style(float scale) const {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  apply_theme(theme_, &style);
+  const bool touch = host_.shell && host_.shell->coarse_pointer();
+  set_touch_ui(touch);
+  if (touch) {
+    // A finger needs targets of at least 44 CSS pixels: frames (buttons, fields, tabs) that tall, and room between.
+    // (The font is already built at this scale; the style's sizes are scaled below.)
+    const ImGuiIO& io = ImGui::GetIO();
+    const float text = io.Fonts->Fonts.empty() ? kBaseFontPixels : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale / scale;
+    style.FramePadding = ImVec2(10.0f, std::ceil((44.0f - text) / 2.0f));
+    style.ItemSpacing = ImVec2(10.0f, 8.0f);
+    style.GrabMinSize = 28.0f;
+    style.ScrollbarSize = 22.0f;
+  }
+  style.ScaleAllSizes(scale);
+}
+
 void App::load_settings() {
   if (!host_.settings) return;
   auto text = host_.settings->load();
@@ -82,6 +104,9 @@ void App::load_settings() {
   std::string tab = s.get("ui.tab", "hopfield");
   for (Tab t : {Tab::Lessons, Tab::Hopfield, Tab::Convolution, Tab::Cnn, Tab::About})
     if (tab == tab_name(t)) tab_ = t;
+  if (const std::optional<Theme> theme = theme_from_name(s.get("ui.theme", "light"))) theme_ = *theme;
+  else if (error.empty()) error = "ui.theme";
+  debug_overlay_ = s.get_int("ui.debug", 0) != 0;
   ui_scale_ = static_cast<float>(s.get_double("ui.scale", 1.0));
   if (!(ui_scale_ >= 0.75f && ui_scale_ <= 2.0f)) ui_scale_ = 1.0f;
   hopfield_.load(s, &error);
@@ -101,6 +126,8 @@ Settings App::collect_settings() const {
   s.set("ui.tab", tab_name(tab_));
   s.set("ui.language", language_code(language()));
   s.set_double("ui.scale", ui_scale_);
+  s.set("ui.theme", theme_name(theme_));
+  s.set_int("ui.debug", debug_overlay_ ? 1 : 0);
   hopfield_.save(s);
   convolution_.save(s);
   cnn_.save(s);
@@ -128,14 +155,35 @@ void App::set_ui_language(Language language) {
 
 void App::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
+  widgets_.begin_panel();
   ImGui::TextUnformatted(tr(Str::AppTitle));
-  ImGui::TextDisabled("%s", tr(Str::AppSubtitle));
+  // The subtitle only where it leaves room for the menus (on a phone the menus come first).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float menus = ImGui::CalcTextSize(tr(Str::Settings)).x + ImGui::CalcTextSize(tr(Str::MenuLanguage)).x +
+                      ImGui::CalcTextSize(tr(Str::MenuHelp)).x + style.ItemSpacing.x * 6 + style.FramePadding.x * 6;
+  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(tr(Str::AppSubtitle)).x + menus)
+    ImGui::TextDisabled("%s", tr(Str::AppSubtitle));
   if (ImGui::BeginMenu(label(Str::Settings))) {
     float scale = ui_scale_;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::SliderFloat(label(Str::UiScale), &scale, 0.75f, 2.0f, "%.2f")) {
       ui_scale_ = scale;
     }
     if (ImGui::IsItemDeactivatedAfterEdit()) font_rebuild_ = true;
+    widgets_.record_last_item("menu.text_size");
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(Str::MenuTheme));
+    const Str names[] = {Str::ThemeLight, Str::ThemeDark, Str::ThemeHighContrast};
+    for (Theme t : kThemes) {
+      if (ImGui::MenuItem(label(names[static_cast<int>(t)]), nullptr, theme_ == t) && theme_ != t) {
+        theme_ = t;
+        font_rebuild_ = true;  // the style is rebuilt with the fonts
+      }
+      widgets_.record_last_item(std::string("menu.theme_") + theme_name(t));
+    }
+    ImGui::Separator();
+    ImGui::MenuItem(label(Str::DebugOverlay), nullptr, &debug_overlay_);
+    widgets_.record_last_item("menu.debug");
     ImGui::EndMenu();
   }
   widgets_.record_last_item("menu.settings");
@@ -149,22 +197,83 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   widgets_.record_last_item("menu.language");
+  draw_help_menu();
   ImGui::EndMenuBar();
+}
+
+// Help: every key the app answers to, for keyboard users and presenters.
+void App::draw_help_menu() {
+  if (ImGui::BeginMenu(label(Str::MenuHelp))) {
+    ImGui::TextUnformatted(tr(Str::HelpShortcuts));
+    ImGui::Separator();
+    const Str keys[][2] = {{Str::KeyArrows, Str::KeyArrowsDoes}, {Str::KeyActivate, Str::KeyActivateDoes},
+                           {Str::KeyPanels, Str::KeyPanelsDoes},  {Str::KeyTab, Str::KeyTabDoes},
+                           {Str::KeyEscape, Str::KeyEscapeDoes},  {Str::KeyGrid, Str::KeyGridDoes},
+                           {Str::KeyUndo, Str::KeyUndoDoes},      {Str::KeyPages, Str::KeyPagesDoes}};
+    if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
+      for (const auto& k : keys) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(k[0]));
+        ImGui::TableNextColumn();
+        // Wrapped to fit a phone's width as well as a desktop's.
+        const float wrap = std::min(ImGui::GetFontSize() * 22, ImGui::GetMainViewport()->WorkSize.x * 0.9f -
+                                                                    ImGui::GetFontSize() * 8);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(wrap, ImGui::GetFontSize() * 8));
+        ImGui::TextUnformatted(tr(k[1]));
+        ImGui::PopTextWrapPos();
+      }
+      ImGui::EndTable();
+    }
+    ImGui::EndMenu();
+  }
+  widgets_.record_last_item("menu.help");
+}
+
+// For developers: the frame counter and frame time, in a corner, over everything.
+void App::draw_debug_overlay() {
+  if (!debug_overlay_) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - 8),
+                          ImGuiCond_Always, ImVec2(1, 1));
+  ImGui::SetNextWindowBgAlpha(0.8f);
+  if (ImGui::Begin("debug", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs)) {
+    ImGui::Text(tr(Str::FrameCounter), static_cast<unsigned long long>(frames_));
+    ImGui::Text("%.1f ms", 1000.0f * ImGui::GetIO().DeltaTime);
+  }
+  ImGui::End();
 }
 
 void App::draw_status_bar() {
   ImGui::Separator();
-  ImGui::TextDisabled(tr(Str::FrameCounter), static_cast<unsigned long long>(frames_));
+  widgets_.begin_panel();
   if (host_.shell && host_.shell->update_ready()) {
-    ImGui::SameLine();
     ImGui::TextUnformatted(tr(Str::SiteUpdateReady));
-    ImGui::SameLine();
+    flow(button_width(label(Str::SiteUpdate)));
     if (ImGui::SmallButton(label(Str::SiteUpdate))) host_.shell->apply_update();
     widgets_.record_last_item("site.update");
   }
   if (!status_.empty()) {
-    ImGui::SameLine();
+    if (host_.shell && host_.shell->update_ready()) ImGui::SameLine();
     ImGui::TextUnformatted(status_.c_str());
+  }
+}
+
+// Screen-reader users hear what sighted users see change: the control the keyboard reached, the status line, and how
+// recall ended.
+void App::announce_changes() {
+  if (!host_.shell) return;
+  const std::string focus = focused_item_label();
+  const std::string outcome = hopfield_.outcome_message();
+  using Pair = std::pair<const std::string*, std::string*>;
+  for (auto [now, said] : {Pair{&focus, &announced_focus_}, Pair{&status_, &announced_status_},
+                           Pair{&outcome, &announced_outcome_}}) {
+    if (*now == *said) continue;
+    *said = *now;
+    if (now->empty()) continue;
+    host_.shell->announce(*now);
+    last_announcement_ = *now;
   }
 }
 
@@ -254,7 +363,7 @@ void App::draw_lesson_bar() {
   ImGui::SameLine();
   ImGui::TextUnformatted(tr(step.title));
   ImGui::TextWrapped("%s", tr(step.text));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 60, 140, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(ThemeColour::Formula));
   ImGui::SetWindowFontScale(1.2f);
   ImGui::TextWrapped("%s", step.formula);
   ImGui::SetWindowFontScale(1.0f);
@@ -263,18 +372,18 @@ void App::draw_lesson_bar() {
   if (ImGui::Button(label(Str::LessonPrevious))) open_lesson(lesson_ - 1);
   widgets_.record_last_item("lesson.previous");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow(button_width(label(Str::LessonShowMe)));
   if (ImGui::Button(label(Str::LessonShowMe))) show_lesson();
   widgets_.record_last_item("lesson.show_me");
-  ImGui::SameLine();
+  flow(button_width(label(Str::LessonNext)));
   ImGui::BeginDisabled(lesson_ + 1 >= count);
   if (ImGui::Button(label(Str::LessonNext))) open_lesson(lesson_ + 1);
   widgets_.record_last_item("lesson.next");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow(button_width(label(Str::LessonClose)));
   if (ImGui::Button(label(Str::LessonClose))) lesson_ = -1;
   widgets_.record_last_item("lesson.close");
-  ImGui::SameLine();
+  flow(ImGui::CalcTextSize(tr(Str::LessonKeys)).x);
   ImGui::TextDisabled("%s", tr(Str::LessonKeys));
   ImGui::Separator();
 }
@@ -322,6 +431,14 @@ void App::route_assets() {
 
 void App::frame() {
   ++frames_;
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Space, Enter, Escape (Help lists them)
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  g.TestEngineHookItems = true;  // the focused item's label, see test_hook.h
+  // ImGui 1.86 presses a button with Space only; Enter only opens a field for typing. Enter presses buttons too (a
+  // field still opens for typing: it asks for the "input" activation, which stays set).
+  if (g.NavActivateInputId != 0 && g.NavActivateId == 0 && g.ActiveId == 0)
+    g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavActivateInputId;
   widgets_.begin_frame();
   route_opened_files();
   route_job_events();
@@ -340,14 +457,21 @@ void App::frame() {
   draw_menu_bar();
   if (frames_ % 15 == 0) follow_fragment();
   // Presenter clickers send PageDown / PageUp: they step through the lecture unless a text field has the keyboard.
-  if (!ImGui::GetIO().WantTextInput) {
+  if (!io.WantTextInput) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false))
       open_lesson(std::min(lesson_ + 1, static_cast<int>(lesson_step_count()) - 1));
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false) && lesson_ > 0) open_lesson(lesson_ - 1);
   }
-  draw_lesson_bar();
+  // On a wide screen the open lesson step stays above the labs; on a narrow one it would leave the lab a sliver of
+  // the screen, so it scrolls with the lab instead (drawn first inside it).
+  const bool stacked = panels_stack(ImGui::GetMainViewport()->WorkSize.x, ImGui::GetFontSize());
+  if (lesson_ >= 0 && !stacked) {
+    widgets_.begin_panel();
+    draw_lesson_bar();
+  }
 
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  widgets_.begin_panel();
   if (ImGui::BeginTabBar("labs")) {
     struct Item { Tab tab; Str label; const char* hook; };
     const Item items[] = {{Tab::Lessons, Str::TabLessons, "tab.lessons"},
@@ -361,7 +485,12 @@ void App::frame() {
       widgets_.record_last_item(item.hook);
       if (!open) continue;
       if (!tab_pending_) tab_ = item.tab;
-      ImGui::BeginChild("lab", ImVec2(0, -status_height));
+      // Flattened: the arrow keys go from the tabs into the lab and back as if the lab were part of this window.
+      ImGui::BeginChild("lab", ImVec2(0, -status_height), false, ImGuiWindowFlags_NavFlattened);
+      if (lesson_ >= 0 && stacked) {
+        widgets_.begin_panel();
+        draw_lesson_bar();
+      }
       switch (item.tab) {
         case Tab::Hopfield: hopfield_.draw(host_, widgets_, status_); break;
         case Tab::Convolution: convolution_.draw(host_, widgets_); break;
@@ -377,6 +506,8 @@ void App::frame() {
   }
   draw_status_bar();
   ImGui::End();
+  draw_debug_overlay();
+  announce_changes();
 
   if (frames_ % kSaveEveryFrames == 0) flush_settings();
 }
@@ -396,6 +527,22 @@ std::string App::state_json() const {
   j.key("fragment").value(fragment_);
   j.end_object();
   j.key("status").value(status_);
+  j.key("theme").value(theme_name(theme_));
+  j.key("stacked").value(panels_stack(ImGui::GetMainViewport()->WorkSize.x, ImGui::GetFontSize()));
+  j.key("focus").begin_object();
+  j.key("name").value(widgets_.focused());
+  j.key("label").value(focused_item_label());
+  j.key("panel").value(widgets_.focused_panel());
+  j.key("panels").value(widgets_.panel_count());
+  const WidgetRect f = widgets_.focus_rect();
+  j.key("rect").begin_array().value(static_cast<double>(f.x)).value(static_cast<double>(f.y));
+  j.value(static_cast<double>(f.w)).value(static_cast<double>(f.h)).end_array();
+  j.end_object();
+  j.key("announced").value(last_announcement_);
+  j.key("popup").value(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+  j.key("pointer").begin_object();
+  j.key("hovered").value(widgets_.hovered()).key("clicked").value(widgets_.clicked()).key("clicks").value(widgets_.clicks());
+  j.end_object();
   j.key("texture_uploads").value(host_.textures ? host_.textures->value_uploads() : 0);
   hopfield_.write_json(j);
   convolution_.write_json(j);
@@ -403,7 +550,7 @@ std::string App::state_json() const {
   j.key("widgets").begin_object();
   for (const auto& [name, r] : widgets_.rects()) {
     j.key(name).begin_array().value(static_cast<double>(r.x)).value(static_cast<double>(r.y));
-    j.value(static_cast<double>(r.w)).value(static_cast<double>(r.h)).end_array();
+    j.value(static_cast<double>(r.w)).value(static_cast<double>(r.h)).value(r.visible ? 1 : 0).value(r.enabled ? 1 : 0).end_array();
   }
   j.end_object();
   j.end_object();

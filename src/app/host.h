@@ -174,6 +174,10 @@ class Shell {
   // A new version of the site is installed and waits; apply_update() activates it and reloads the page.
   virtual bool update_ready() = 0;
   virtual void apply_update() = 0;
+  // Say a short text to screen-reader users (the page's aria-live region; nothing on the desktop).
+  virtual void announce(const std::string& text) = 0;
+  // Whether the main pointer is a finger (a phone or tablet): controls then get 44 px touch targets.
+  virtual bool coarse_pointer() = 0;
 };
 
 struct Host {

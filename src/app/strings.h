@@ -95,15 +95,16 @@ namespace hebblab {
   X(HopEnergy, "Energy E = −½ Σ_ij w_ij x_i x_j per step")                                                     \
   X(HopStepAxis, "step")                                                                                           \
   X(HopEnergyNow, "E = %.3f after %d step|E = %.3f after %d steps")                                                                       \
-  X(HopOutcomePattern, "Settled on stored pattern %d")                                                             \
-  X(HopOutcomeInverse, "Settled on the inverse of stored pattern %d")                                              \
+  X(HopOutcomePattern, "Settled on stored pattern %s")                                                             \
+  X(HopOutcomeInverse, "Settled on the inverse of stored pattern %s")                                              \
   X(HopOutcomeSpurious, "Settled on a spurious state (not a stored pattern)")                                      \
   X(HopOutcomeCycle, "Oscillates between two states (a 2-cycle)")                                                  \
   X(HopOutcomeRunning, "Not settled yet")                                                                          \
   X(HopOverlaps, "Overlap with each stored pattern")                                                               \
   X(HopOverlapHelp,                                                                                                \
     "m = (1/N) sum_i x_i xi_i: +1 when the state equals the pattern, -1 when it is the inverse, near 0 when "       \
-    "unrelated.")                                                                                                  \
+    "unrelated. Each bar runs from the centre line (m = 0): right for positive m, left for negative, to the "      \
+    "edge at +1 or -1.")                                                                                                  \
   X(HopHebbHelp,                                                                                                   \
     "Hebb's law: neurons that fire together wire together. Storing pattern x adds x_i x_j to the weight w_ij: "    \
     "+1 when the two pixels agree, -1 when they differ. That is the outer product x xᵀ; averaged over the n "     \
@@ -182,6 +183,9 @@ namespace hebblab {
   X(ConvScale, "Colour scale")                                                                                     \
   X(ConvAutoScale, "auto")                                                                                         \
   X(ConvColourHelp, "Red: positive response, blue: negative, white: zero.")                                       \
+  X(ConvGreyHelp,                                                                                                  \
+    "The weights sum to 1, so the output is an image: it is drawn on the input's grey scale (0 black, 1 white).") \
+  X(ConvClipped, "%d pixel outside 0…1 clipped|%d pixels outside 0…1 clipped")                                     \
   X(ConvInspector, "One output pixel, computed")                                                                   \
   X(ConvPlay, "Play")                                                                                              \
   X(ConvPause, "Pause")                                                                                            \
@@ -205,7 +209,7 @@ namespace hebblab {
   X(HopCapUserHelp,                                                                                                \
     "Instead of random patterns, store the first P of your own patterns (N = the grid's size). Letters look "      \
     "alike, so they interfere sooner than random patterns do.")                                                    \
-  X(HopCapModeSeed, "Recall uses the update mode and seed chosen above.")                                         \
+  X(HopCapModeSeed, "Recall's update mode (%s) and seed (%d) are set on the \"%s\" tab.")                          \
   X(HopCapN, "Neurons N")                                                                                          \
   X(HopCapPmax, "Largest P")                                                                                       \
   X(HopCapNoise, "Noise (fraction flipped)")                                                                       \
@@ -341,6 +345,30 @@ namespace hebblab {
   X(MenuLanguage, "Language") \
   X(LanguageEnglish, "English") \
   X(LanguagePolish, "Polish (polski)") \
+  /* Themes, help, keys */ \
+  X(MenuTheme, "Theme") \
+  X(ThemeLight, "Light") \
+  X(ThemeDark, "Dark") \
+  X(ThemeHighContrast, "High contrast") \
+  X(DebugOverlay, "Show the frame counter (for developers)") \
+  X(MenuHelp, "Help") \
+  X(HelpShortcuts, "Keyboard shortcuts") \
+  X(KeyArrows, "Arrow keys") \
+  X(KeyArrowsDoes, "Move the focus ring to the next control in that direction.") \
+  X(KeyActivate, "Space, Enter") \
+  X(KeyActivateDoes, "Press the button, tick the box or open the list the ring is on.") \
+  X(KeyPanels, "F6, Ctrl+Tab") \
+  X(KeyPanelsDoes, "Go to the next panel (with Shift: the previous one). In a browser Ctrl+Tab changes tabs: use F6.") \
+  X(KeyTab, "Tab") \
+  X(KeyTabDoes, "Go to the next number field, e.g. the next cell of the custom kernel.") \
+  X(KeyEscape, "Escape") \
+  X(KeyEscapeDoes, "Close a menu or list; leave a number field or the grid's cursor.") \
+  X(KeyGrid, "On a grid") \
+  X(KeyGridDoes, "Arrows move the cursor, Space paints +1 (black), Enter paints -1 (white).") \
+  X(KeyUndo, "Ctrl+Z") \
+  X(KeyUndoDoes, "Undo the last change to the grid or the stored patterns.") \
+  X(KeyPages, "Page Down, Page Up") \
+  X(KeyPagesDoes, "The next or previous step of the lesson (a presenter's clicker sends these).") \
   /* The site: offline use, updates, network failures */ \
   X(SiteOffline, "Offline use") \
   X(SiteOfflineDesktop, "The desktop app needs no network: everything it uses is on this computer.") \

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "app/strings.h"
+#include "app/theme.h"
 #include "core/config_text.h"
 #include "core/convolution.h"
 #include "core/limits.h"
@@ -538,14 +539,14 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
   int source = int(source_);
   if (ImGui::RadioButton(label(Str::CnnSourcePaint), &source, int(Source::Paint))) inside_dirty_ = true;
   widgets.record_last_item("cnn.source_paint");
-  ImGui::SameLine();
+  flow(radio_width(label(Str::CnnSourceTest)));
   if (ImGui::RadioButton(label(Str::CnnSourceTest), &source, int(Source::Test))) {
     inside_dirty_ = true;
     for (AssetRequest* asset : {&test_images_asset_, &test_labels_asset_}) asset->choose(host, kPurpose);
   }
   widgets.record_last_item("cnn.source_test");
   if (idx_images_ready(train_images_)) {  // once the training images were opened in "Data and training"
-    ImGui::SameLine();
+    flow(radio_width(label(Str::CnnSourceTrain)));
     if (ImGui::RadioButton(label(Str::CnnSourceTrain), &source, int(Source::Train))) inside_dirty_ = true;
   }
   source_ = Source(source);
@@ -561,7 +562,7 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
     ImGui::SameLine();
     ImGui::SetNextItemWidth(font * 6);
     ImGui::SliderFloat(label(Str::CnnBrush), &brush_radius_, 1.5f, 10.0f, "%.1f");
-    const Heatmap::Pointer pointer = canvas_map_.draw("cnn_canvas", font * 13);
+    const Heatmap::Pointer pointer = canvas_map_.draw("cnn_canvas", std::max(font * 13, image_side(0.45f)));
     widgets.record("cnn.canvas", canvas_map_.image_min(), canvas_map_.image_max());
     if (brush_.paint(pointer, &canvas_, brush_radius_)) inside_dirty_ = true;
   } else if (source_ == Source::Train) {
@@ -707,15 +708,10 @@ void CnnLab::draw_inside(Host& host, WidgetRegistry& widgets, std::string& statu
       ImGui::TextWrapped(tr(Str::CnnNeeds28), shape.c_str());
     }
   }
-  if (ImGui::BeginTable("cnn_inside", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
-    ImGui::TableSetupColumn("input", ImGuiTableColumnFlags_WidthStretch, 0.38f);
-    ImGui::TableSetupColumn("maps", ImGuiTableColumnFlags_WidthStretch, 0.62f);
-    ImGui::TableNextColumn();
-    draw_input(host, widgets, status);
-    ImGui::TableNextColumn();
-    draw_maps(widgets);
-    ImGui::EndTable();
-  }
+  static const float weights[] = {0.38f, 0.62f};
+  Panels panels("cnn_inside", 2, widgets, weights);
+  if (panels.next()) draw_input(host, widgets, status);
+  if (panels.next()) draw_maps(widgets);
 }
 
 // [SECTION] model builder --------------------------------------------------------------------------------------------
@@ -727,7 +723,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   ImGui::TextUnformatted(tr(Str::CnnPreset));
   const Str preset_labels[] = {Str::CnnPresetLecture, Str::CnnPresetQuick, Str::CnnPresetDense};
   for (size_t i = 0; i < std::size(kModelPresets); ++i) {
-    ImGui::SameLine();
+    flow(button_width(label(preset_labels[i])));
     if (ImGui::Button(label(preset_labels[i]))) {
       spec_ = preset_spec(kModelPresets[i]);
       changed = true;
@@ -742,14 +738,16 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
     LayerConfig& c = spec_.layers[i];
     ImGui::PushID(int(i));
     const bool at_fault = !spec_ok_ && spec_error_.layer == int(i);
-    if (at_fault) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
+    if (at_fault) ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(ThemeColour::Error));
     ImGui::Text("%zu. %s", i + 1, layer_type_name(c.type));
     if (at_fault) ImGui::PopStyleColor();
     const float w = font * 3.5f;
+    // − / + steppers: a phone raises no keyboard for ImGui's fields.
     auto int_field = [&](const char* label, int* v) {
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(w);
-      changed |= ImGui::InputInt(label, v, 0);
+      const float stepped = w + 2 * ImGui::GetFrameHeight();
+      flow(field_width(stepped, label));
+      ImGui::SetNextItemWidth(stepped);
+      changed |= ImGui::InputInt(label, v, 1);
     };
     auto size_field = [&](const char* label, Size2* s) {
       ImGui::SameLine();
@@ -808,15 +806,15 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
         break;
       }
     }
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnUp)));
     if (ImGui::SmallButton(label(Str::CnnUp)) && i > 0) up = int(i);
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnDown)));
     if (ImGui::SmallButton(label(Str::CnnDown)) && i + 1 < spec_.layers.size()) up = int(i) + 1;
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnRemove)));
     if (ImGui::SmallButton(label(Str::CnnRemove))) remove = int(i);
     widgets.record_last_item("cnn.layer_remove" + std::to_string(i));
     if (at_fault) {
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
+      ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(ThemeColour::Error));
       ImGui::TextWrapped("   %s", spec_error_.message.c_str());
       ImGui::PopStyleColor();
     }
@@ -854,7 +852,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   if (changed) rebuild_preview();
 
   if (!spec_ok_ && spec_error_.layer < 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(ThemeColour::Error));
     ImGui::TextWrapped(tr(Str::CnnSpecProblem), spec_error_.message.c_str());
     ImGui::PopStyleColor();
   }
@@ -900,7 +898,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
     }
     ImGui::EndDisabled();
     widgets.record_last_item("cnn.save_model");
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnOpenModel)));
     if (ImGui::Button(label(Str::CnnOpenModel))) host.files->request_open(model_path_, "model");
     widgets.record_last_item("cnn.open_model");
   }
@@ -924,10 +922,10 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
   for (size_t i = 0; i < slot_names_.size(); ++i) {
     ImGui::PushID(int(i));
     ImGui::BulletText("%s", slot_names_[i].c_str());
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnSlotLoad)));
     if (ImGui::SmallButton(label(Str::CnnSlotLoad))) host.slots->load(slot_names_[i]);
     widgets.record_last_item("cnn.slot_load" + std::to_string(i));
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnSlotDelete)));
     if (ImGui::SmallButton(label(Str::CnnSlotDelete))) host.slots->remove(slot_names_[i]);
     ImGui::PopID();
   }
@@ -946,7 +944,7 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
     rebuild_preview();
   }
   widgets.record_last_item("cnn.data_mnist");
-  ImGui::SameLine();
+  flow(radio_width(label(Str::CnnDataOwn)));
   if (ImGui::RadioButton(label(Str::CnnDataOwn), &own, 1) && !own_data_ && own_count_ > 0) {
     own_data_ = true;
     limit_ = own_count_;
@@ -1006,26 +1004,29 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
   section_title(tr(Str::CnnTraining));
   teaching_text(tr(Str::CnnTrainHelp));
   const float w = font * 6;
+  const float stepped = w + 2 * ImGui::GetFrameHeight();  // the number, then its − / + steppers
   const bool running = job_ != 0;
   ImGui::BeginDisabled(running);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(label(Str::CnnBatchSize), &batch_size_, 0);
+  ImGui::SetNextItemWidth(stepped);
+  ImGui::InputInt(label(Str::CnnBatchSize), &batch_size_, 1, 16);
   batch_size_ = std::clamp(batch_size_, 1, limits::kMaxBatchSize);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w);
+  widgets.record_last_item("cnn.batch_size");
+  flow(field_width(stepped, label(Str::CnnEpochs)));
+  ImGui::SetNextItemWidth(stepped);
   ImGui::InputInt(label(Str::CnnEpochs), &epochs_, 1);
   epochs_ = std::clamp(epochs_, 1, 100);
   widgets.record_last_item("cnn.epochs");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(label(Str::CnnSeed), &seed_, 0);
+  flow(field_width(stepped, label(Str::CnnSeed)));
+  ImGui::SetNextItemWidth(stepped);
+  ImGui::InputInt(label(Str::CnnSeed), &seed_, 1);
+  widgets.record_last_item("cnn.seed");
   const char* optimizers[] = {"Adam", "SGD"};
   ImGui::SetNextItemWidth(w);
   if (ImGui::Combo(label(Str::CnnOptimizer), &optimizer_, optimizers, 2))
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w);
-  if (ImGui::InputFloat(label(Str::CnnLearningRate), &learning_rate_, 0, 0, "%.5g"))
+  flow(field_width(stepped, label(Str::CnnLearningRate)));
+  ImGui::SetNextItemWidth(stepped);
+  if (ImGui::InputFloat(label(Str::CnnLearningRate), &learning_rate_, 0.0001f, 0.001f, "%.5g"))
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
   learning_rate_ = std::clamp(learning_rate_, 1e-6f, 100.0f);
   widgets.record_last_item("cnn.learning_rate");
@@ -1054,11 +1055,11 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
       host.jobs->set_paused(job_, paused_);
     }
     widgets.record_last_item("cnn.pause");
-    ImGui::SameLine();
+    flow(button_width(label(Str::CnnStop)));
     if (ImGui::Button(label(Str::CnnStop)) && host.jobs) host.jobs->cancel(job_);
     widgets.record_last_item("cnn.stop");
   }
-  ImGui::SameLine();
+  flow(button_width(label(Str::CnnClearRuns)));
   if (ImGui::Button(label(Str::CnnClearRuns)))  // all but a run under way
     runs_.erase(runs_.begin(), runs_.end() - (running && !runs_.empty() ? 1 : 0));
   draw_progress(widgets);

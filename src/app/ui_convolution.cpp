@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -73,6 +74,21 @@ Str kernel_label(const std::string& name) {
 }
 
 }  // namespace
+
+std::vector<int> flow_rows(const std::vector<float>& widths, float available, float spacing) {
+  std::vector<int> rows;
+  float x = 0;  // where the row's last item ends
+  for (float w : widths) {
+    if (rows.empty() || x + spacing + w > available) {
+      rows.push_back(1);
+      x = w;
+    } else {
+      ++rows.back();
+      x += spacing + w;
+    }
+  }
+  return rows;
+}
 
 // [SECTION] inputs ----------------------------------------------------------------------------------------------
 
@@ -194,7 +210,7 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
                             {Source::Own, Str::ConvSourceOwn, "conv.source_own"}};
   bool chosen = source_ != last_source_;  // by a lesson step or the settings, or below
   for (const Choice& c : choices) {
-    if (c.source != Source::Draw) ImGui::SameLine();
+    if (c.source != Source::Draw) flow(radio_width(label(c.label)));
     if (ImGui::RadioButton(label(c.label), source_ == c.source)) {
       source_ = c.source;
       dirty_ = true;
@@ -227,13 +243,13 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
         }
         ImGui::EndCombo();
       }
-      ImGui::SameLine();
+      flow(button_width(label(Str::ConvClear)));
       if (ImGui::Button(label(Str::ConvClear))) {
         std::fill(canvas_.pixels.begin(), canvas_.pixels.end(), 0.0f);
         dirty_ = true;
       }
       widgets.record_last_item("conv.clear");
-      ImGui::SameLine();
+      flow(field_width(ImGui::GetFontSize() * 5, label(Str::ConvBrush)));
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
       ImGui::SliderFloat(label(Str::ConvBrush), &brush_radius_, 0.5f, 8.0f, "%.1f");
       teaching_text(tr(Str::ConvPaintHelp));
@@ -292,7 +308,7 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
   }
 
   const GrayImage& in = input();
-  const Heatmap::Pointer pointer = input_map_.draw("input", ImGui::GetFontSize() * 16);
+  const Heatmap::Pointer pointer = input_map_.draw("input", image_side(0.55f));
   widgets.record("conv.canvas", input_map_.image_min(), input_map_.image_max());
   // Painting on the canvas: left button adds ink, right button erases.
   if (source_ == Source::Draw && brush_.paint(pointer, &canvas_, brush_radius_)) dirty_ = true;
@@ -349,8 +365,12 @@ void ConvolutionLab::draw_kernel(WidgetRegistry& widgets) {
       ImGui::TableNextColumn();
       ImGui::PushID(i);
       if (editable) {
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.2f);
-        if (ImGui::InputFloat("##w", &custom_.weights[static_cast<size_t>(i)], 0, 0, "%.3g")) dirty_ = true;
+        // On a touch screen, − / + steppers of 0.1: ImGui raises no soft keyboard there.
+        const bool steppers = touch_ui();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.2f + (steppers ? 2 * ImGui::GetFrameHeight() : 0.0f));
+        if (ImGui::InputFloat("##w", &custom_.weights[static_cast<size_t>(i)], steppers ? 0.1f : 0.0f, 0, "%.3g"))
+          dirty_ = true;
+        widgets.record_last_item("conv.weight" + std::to_string(i));
       } else {
         ImGui::Text("%.3g", k.weights[static_cast<size_t>(i)]);
       }
@@ -403,13 +423,13 @@ void ConvolutionLab::draw_kernel(WidgetRegistry& widgets) {
     widgets.record_last_item("conv.stride" + std::to_string(s));
   }
   ImGui::TextUnformatted(tr(Str::ConvPadding));
-  ImGui::SameLine();
+  flow(radio_width("valid"));
   if (ImGui::RadioButton("valid", settings_.padding == Padding::Valid)) {
     settings_.padding = Padding::Valid;
     dirty_ = true;
   }
   widgets.record_last_item("conv.valid");
-  ImGui::SameLine();
+  flow(radio_width("same"));
   if (ImGui::RadioButton("same", settings_.padding == Padding::Same)) {
     settings_.padding = Padding::Same;
     dirty_ = true;
@@ -437,12 +457,16 @@ void ConvolutionLab::recompute(Host& host) {
   const GrayImage& in = input();
   input_map_.set(host.textures, in.pixels, in.width, in.height, 1.0);
   output_ = magnitude_ ? sobel_magnitude(in, settings_) : convolve(in, kernel(), settings_);
+  // A kernel summing to 1 gives an image: the input's grey scale, 0..1, clipped; anything else the diverging scale.
+  const bool grey = !magnitude_ && output_display(kernel()) == OutputDisplay::Gray;
+  output_map_.set_color_map(grey ? ColorMap::Gray : ColorMap::Diverging);
+  clipped_ = grey ? count_outside_unit(output_.pixels) : 0;
   if (auto_scale_) {
     float m = 0;
     for (float v : output_.pixels) m = std::max(m, std::abs(v));
     scale_ = m > 0 ? m : 1.0f;
   }
-  output_map_.set(host.textures, output_.pixels, output_.width, output_.height, scale_);
+  output_map_.set(host.textures, output_.pixels, output_.width, output_.height, grey ? 1.0 : scale_);
   if (inspect_x_ >= output_.width || inspect_y_ >= output_.height) inspect_x_ = inspect_y_ = -1;
   last_update_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   dirty_ = false;
@@ -450,16 +474,19 @@ void ConvolutionLab::recompute(Host& host) {
 
 void ConvolutionLab::draw_output(WidgetRegistry& widgets) {
   section_title(tr(Str::ConvOutput));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::SliderFloat(label(Str::ConvScale), &scale_, 0.01f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
-    auto_scale_ = false;
-    output_map_.set_scale(scale_);  // a uniform: nothing is uploaded again
+  const bool grey = output_map_.color_map() == ColorMap::Gray;  // its scale is the input's 0..1: nothing to set
+  if (!grey) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::SliderFloat(label(Str::ConvScale), &scale_, 0.01f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
+      auto_scale_ = false;
+      output_map_.set_scale(scale_);  // a uniform: nothing is uploaded again
+    }
+    widgets.record_last_item("conv.scale");
+    flow(radio_width(label(Str::ConvAutoScale)));
+    if (ImGui::Checkbox(label(Str::ConvAutoScale), &auto_scale_) && auto_scale_) dirty_ = true;
+    widgets.record_last_item("conv.auto_scale");
   }
-  widgets.record_last_item("conv.scale");
-  ImGui::SameLine();
-  if (ImGui::Checkbox(label(Str::ConvAutoScale), &auto_scale_) && auto_scale_) dirty_ = true;
-  widgets.record_last_item("conv.auto_scale");
-  const int hovered = output_map_.draw("output", ImGui::GetFontSize() * 16).cell;
+  const int hovered = output_map_.draw("output", image_side(0.55f)).cell;
   widgets.record("conv.output", output_map_.image_min(), output_map_.image_max());
   if (hovered >= 0 && !stepping_) {
     inspect_x_ = hovered % output_.width;
@@ -470,7 +497,13 @@ void ConvolutionLab::draw_output(WidgetRegistry& widgets) {
     const ImVec2 a(output_map_.image_min().x + inspect_x_ * c, output_map_.image_min().y + inspect_y_ * c);
     ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + c, a.y + c), IM_COL32(230, 159, 0, 255), 0, 0, 2.0f);
   }
-  teaching_text(tr(Str::ConvColourHelp));
+  if (grey) {
+    teaching_text(tr(Str::ConvGreyHelp));
+    const long clipped = static_cast<long>(clipped_);
+    ImGui::Text(trn(Str::ConvClipped, clipped), static_cast<int>(clipped));
+  } else {
+    teaching_text(tr(Str::ConvColourHelp));
+  }
 }
 
 // [SECTION] inspector and step-through ----------------------------------------------------------------------------
@@ -500,32 +533,71 @@ void ConvolutionLab::draw_inspector() {
   }
   if (inspect_x_ < 0 || magnitude_) {
     teaching_text(tr(magnitude_ ? Str::ConvInspectorMagnitude : Str::ConvInspectorEmpty));
+    inspector_rows_.clear();
     return;
   }
   const ConvKernel k = kernel();
   const PixelExplanation e = explain_output_pixel(input(), k, settings_, inspect_x_, inspect_y_);
   ImGui::Text(tr(Str::ConvInspectorPixel), e.out_x, e.out_y, e.in_x0, e.in_y0);
-  // Three small tables: the input window, the weights, and their products.
-  auto grid = [&](const char* id, const char* title, auto value) {
-    ImGui::BeginGroup();
-    ImGui::TextUnformatted(title);
-    if (ImGui::BeginTable(id, k.size, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-      for (int i = 0; i < k.size * k.size; ++i) {
-        ImGui::TableNextColumn();
-        value(i);
-      }
-      ImGui::EndTable();
-    }
-    ImGui::EndGroup();
+  // Three small tables: the input window, the weights, and their products, each (k, k) cells of printed text. Their
+  // columns are as wide as the widest text printed in them, and a table that would pass the panel's edge goes to the
+  // next row (the blurs' products, 0.111 or 0.0625, do not fit three abreast in a third of 1280 pixels).
+  struct Grid {
+    const char* id;
+    const char* title;
+    std::vector<std::string> cells;  // (k, k) row-major
+    std::vector<bool> inside;        // (k, k): false where dimmed (the window's zeros over a 'same' border)
+    std::vector<float> column_widths;  // (k)
+    float width = 0;
   };
-  grid("window", tr(Str::ConvInspectorWindow), [&](int i) {
-    if (e.inside[static_cast<size_t>(i)]) ImGui::Text("%.2f", e.window[static_cast<size_t>(i)]);
-    else ImGui::TextDisabled("0");
-  });
-  ImGui::SameLine();
-  grid("kernel", tr(Str::ConvInspectorWeights), [&](int i) { ImGui::Text("%.3g", k.weights[static_cast<size_t>(i)]); });
-  ImGui::SameLine();
-  grid("products", tr(Str::ConvInspectorProducts), [&](int i) { ImGui::Text("%.3f", printable(e.products[static_cast<size_t>(i)], 3)); });
+  const auto cell = [](const char* format, double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, v);
+    return std::string(text);
+  };
+  const size_t kk = static_cast<size_t>(k.size) * k.size;
+  Grid grids[3] = {{"window", tr(Str::ConvInspectorWindow), {}, e.inside, {}, 0},
+                   {"kernel", tr(Str::ConvInspectorWeights), {}, std::vector<bool>(kk, true), {}, 0},
+                   {"products", tr(Str::ConvInspectorProducts), {}, std::vector<bool>(kk, true), {}, 0}};
+  for (size_t i = 0; i < kk; ++i) {
+    grids[0].cells.push_back(e.inside[i] ? cell("%.2f", e.window[i]) : "0");
+    grids[1].cells.push_back(cell("%.3g", k.weights[i]));
+    grids[2].cells.push_back(cell("%.3f", printable(e.products[i], 3)));
+  }
+  // A table's width with ImGuiTableFlags_Borders: each column its text, the cell padding on both sides and a 1-pixel
+  // border, plus the outer border (imgui_tables.cpp, TableUpdateLayout).
+  const float padding = ImGui::GetStyle().CellPadding.x;
+  std::vector<float> widths;
+  for (Grid& g : grids) {
+    g.column_widths.assign(static_cast<size_t>(k.size), 0.0f);
+    for (size_t i = 0; i < kk; ++i) {
+      float& w = g.column_widths[i % static_cast<size_t>(k.size)];
+      w = std::max(w, ImGui::CalcTextSize(g.cells[i].c_str()).x);
+    }
+    float table = 1.0f;
+    for (float w : g.column_widths) table += w + 2 * padding + 1.0f;
+    g.width = std::max(table, ImGui::CalcTextSize(g.title).x);
+    widths.push_back(g.width);
+  }
+  inspector_rows_ = flow_rows(widths, ImGui::GetContentRegionAvail().x, ImGui::GetStyle().ItemSpacing.x);
+  size_t next = 0;
+  for (int row : inspector_rows_)
+    for (int j = 0; j < row; ++j, ++next) {
+      const Grid& g = grids[next];
+      if (j > 0) ImGui::SameLine();
+      ImGui::BeginGroup();
+      ImGui::TextUnformatted(g.title);
+      if (ImGui::BeginTable(g.id, k.size, ImGuiTableFlags_Borders | ImGuiTableFlags_NoHostExtendX)) {
+        for (float w : g.column_widths) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, w);
+        for (size_t i = 0; i < kk; ++i) {
+          ImGui::TableNextColumn();
+          if (g.inside[i]) ImGui::TextUnformatted(g.cells[i].c_str());
+          else ImGui::TextDisabled("%s", g.cells[i].c_str());
+        }
+        ImGui::EndTable();
+      }
+      ImGui::EndGroup();
+    }
   ImGui::Text(tr(Str::ConvInspectorSum), e.out_x, e.out_y, printable(e.sum, 4));
 }
 
@@ -534,15 +606,12 @@ void ConvolutionLab::draw_inspector() {
 void ConvolutionLab::draw(Host& host, WidgetRegistry& widgets) {
   refresh_mnist_digit();
   if (dirty_) recompute(host);
-  if (ImGui::BeginTable("convolution", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
-    ImGui::TableNextColumn();
-    draw_input(host, widgets);
-    ImGui::TableNextColumn();
-    draw_kernel(widgets);
-    ImGui::TableNextColumn();
+  Panels panels("convolution", 3, widgets);
+  if (panels.next()) draw_input(host, widgets);
+  if (panels.next()) draw_kernel(widgets);
+  if (panels.next()) {
     draw_output(widgets);
     draw_inspector();
-    ImGui::EndTable();
   }
 }
 
@@ -627,6 +696,8 @@ void ConvolutionLab::write_json(JsonWriter& j) const {
   j.key("stride").value(settings_.stride);
   j.key("padding").value(settings_.padding == Padding::Valid ? "valid" : "same");
   j.key("out_width").value(output_.width).key("out_height").value(output_.height);
+  j.key("display").value(output_map_.color_map() == ColorMap::Gray ? "gray" : "diverging");
+  j.key("clipped").value(static_cast<int>(clipped_));
   j.key("scale").value(static_cast<double>(scale_));
   j.key("auto_scale").value(auto_scale_);
   j.key("last_update_ms").value(last_update_ms_);
@@ -635,6 +706,9 @@ void ConvolutionLab::write_json(JsonWriter& j) const {
   if (const int label = mnist_label(mnist_index_); label >= 0) j.value(label);
   else j.null();
   j.key("inspected").begin_array().value(inspect_x_).value(inspect_y_).end_array();
+  j.key("inspector_rows").begin_array();
+  for (int row : inspector_rows_) j.value(row);
+  j.end_array();
   j.key("input").array(in.pixels);
   j.key("output").array(output_.pixels);
   j.end_object();

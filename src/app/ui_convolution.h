@@ -16,6 +16,11 @@
 
 namespace hebblab {
 
+// Flow layout, as the inspector places its grids: items of the given widths (n, pixels) left to right with `spacing`
+// between them, a new row whenever the next item would end past `available` -> the number of items on each row, in
+// order (a row holds at least one item, even one wider than available).
+std::vector<int> flow_rows(const std::vector<float>& widths, float available, float spacing);
+
 class ConvolutionLab {
  public:
   void draw(Host& host, WidgetRegistry& widgets);
@@ -70,11 +75,13 @@ class ConvolutionLab {
   bool auto_scale_ = true;
 
   GrayImage output_;
+  size_t clipped_ = 0;  // output pixels outside 0..1, when it is shown on the grey scale (output_display)
   Heatmap input_map_{ColorMap::Gray}, output_map_;
   bool dirty_ = true;           // the input or the kernel changed: convolve and upload again
   double last_update_ms_ = 0;   // convolve + upload, for the figures in the test hook
 
   int inspect_x_ = -1, inspect_y_ = -1;  // the output pixel the inspector explains
+  std::vector<int> inspector_rows_;      // its three grids per row, as last drawn (flow_rows)
   bool stepping_ = false;
   double step_clock_ = 0;
   float steps_per_second_ = 8.0f;

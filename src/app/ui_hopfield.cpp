@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "app/strings.h"
+#include "app/theme.h"
 #include "core/colormap.h"
 #include "core/letters.h"
 
@@ -19,11 +20,17 @@ namespace {
 constexpr size_t kMaxUndo = 50;
 constexpr const char* kGlyphs = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-std::string outcome_text(const Outcome& o) {
-  char buf[160];
+// How recall ended, naming the pattern as the list of stored patterns does: "Settled on stored pattern 0 (A)".
+std::string outcome_text(const Outcome& o, const std::vector<Pattern>& patterns) {
+  char buf[160], name[96];
+  const int i = o.index.value_or(-1);
+  if (i >= 0 && i < static_cast<int>(patterns.size()) && !patterns[static_cast<size_t>(i)].name.empty())
+    std::snprintf(name, sizeof name, "%d (%s)", i, patterns[static_cast<size_t>(i)].name.c_str());
+  else
+    std::snprintf(name, sizeof name, "%d", i);
   switch (o.kind) {
-    case Outcome::Kind::Pattern: std::snprintf(buf, sizeof buf, tr(Str::HopOutcomePattern), o.index.value_or(-1)); break;
-    case Outcome::Kind::Inverse: std::snprintf(buf, sizeof buf, tr(Str::HopOutcomeInverse), o.index.value_or(-1)); break;
+    case Outcome::Kind::Pattern: std::snprintf(buf, sizeof buf, tr(Str::HopOutcomePattern), name); break;
+    case Outcome::Kind::Inverse: std::snprintf(buf, sizeof buf, tr(Str::HopOutcomeInverse), name); break;
     case Outcome::Kind::Spurious: return tr(Str::HopOutcomeSpurious);
     case Outcome::Kind::Cycle: return tr(Str::HopOutcomeCycle);
     case Outcome::Kind::Unfinished: return tr(Str::HopOutcomeRunning);
@@ -48,6 +55,12 @@ std::vector<GridChoice> grid_choices() {
 }
 
 }  // namespace
+
+std::pair<float, float> bar_span(double m, float x0, float x1) {
+  const float centre = 0.5f * (x0 + x1);
+  const float end = centre + static_cast<float>(std::clamp(m, -1.0, 1.0)) * 0.5f * (x1 - x0);
+  return {std::min(centre, end), std::max(centre, end)};
+}
 
 // [SECTION] editing state: undo, grid, patterns ----------------------------------------------------------------------
 
@@ -183,7 +196,7 @@ void HopfieldLab::open_file(const FileExchange::Opened& file, std::string& statu
 // [SECTION] painting --------------------------------------------------------------------------------------------------
 
 void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
-  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 17.0f);
+  const float side = image_side(0.6f);
   const float cell = std::floor(side / static_cast<float>(std::max(width_, height_)));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   draw_binary_grid(canvas_, width_, height_, cell);
@@ -196,6 +209,8 @@ void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
   ImGui::InvisibleButton("grid", ImVec2(cell * width_, cell * height_),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   widgets.record_last_item("hopfield.grid");
+  const GridCursor::Keys keys = cursor_.update(width_, height_);
+  cursor_.draw(origin, cell);
   // Without a mouse (touch between strokes, or none at all) ImGui's position is -FLT_MAX: no cell, and no
   // float-to-int conversion out of range.
   const ImVec2 m = ImGui::GetIO().MousePos;
@@ -204,29 +219,32 @@ void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
   const int y = valid ? static_cast<int>(std::floor((m.y - origin.y) / cell)) : -1;
   const bool inside = x >= 0 && y >= 0 && x < width_ && y < height_;
   if (tool_ == Tool::Inspect) {
-    if (ImGui::IsItemActivated() && inside) inspected_ = y * width_ + x;
+    if (ImGui::IsItemActivated() && activated_by_mouse() && inside) inspected_ = y * width_ + x;
+    if (keys.paint != 0) inspected_ = keys.cell;
     return;
   }
-  if (ImGui::IsItemActivated()) paint_value_ = ImGui::IsMouseDown(ImGuiMouseButton_Right) ? -1 : 1;
-  if (ImGui::IsItemActive() && paint_value_ != 0 && inside) {
-    int8_t& c = canvas_[static_cast<size_t>(y * width_ + x)];
-    if (c != paint_value_) {
-      c = static_cast<int8_t>(paint_value_);
-      running_ = false;
-      restart_history();
-    }
-  }
+  auto paint = [&](int cell, int value) {
+    int8_t& c = canvas_[static_cast<size_t>(cell)];
+    if (c == value) return;
+    c = static_cast<int8_t>(value);
+    running_ = false;
+    restart_history();
+  };
+  if (ImGui::IsItemActivated() && activated_by_mouse())
+    paint_value_ = ImGui::IsMouseDown(ImGuiMouseButton_Right) ? -1 : 1;
+  if (ImGui::IsItemActive() && paint_value_ != 0 && inside) paint(y * width_ + x, paint_value_);
   if (ImGui::IsItemDeactivated()) paint_value_ = 0;
+  if (keys.paint != 0) paint(keys.cell, keys.paint);
 }
 
 // [SECTION] editing controls and files ---------------------------------------------------------------------------
 
 void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& status) {
   ImGui::TextUnformatted(tr(Str::HopTool));
-  ImGui::SameLine();
+  flow(radio_width(label(Str::HopToolPaint)));
   if (ImGui::RadioButton(label(Str::HopToolPaint), tool_ == Tool::Paint)) tool_ = Tool::Paint;
   widgets.record_last_item("hopfield.tool_paint");
-  ImGui::SameLine();
+  flow(radio_width(label(Str::HopToolInspect)));
   if (ImGui::RadioButton(label(Str::HopToolInspect), tool_ == Tool::Inspect)) tool_ = Tool::Inspect;
   widgets.record_last_item("hopfield.tool_inspect");
   teaching_text(tr(tool_ == Tool::Paint ? Str::HopPaintHelp : Str::HopInspectHelp));
@@ -257,10 +275,10 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   ImGui::BeginDisabled(!square);
   if (ImGui::Button(label(Str::HopPresetA))) set_canvas(builtin_glyph('A', width_).cells);
   widgets.record_last_item("hopfield.preset_a");
-  ImGui::SameLine();
+  flow(button_width(label(Str::HopPresetZ)));
   if (ImGui::Button(label(Str::HopPresetZ))) set_canvas(builtin_glyph('Z', width_).cells);
   widgets.record_last_item("hopfield.preset_z");
-  ImGui::SameLine();
+  flow(ImGui::GetFontSize() * 3);
   char glyph[2] = {kGlyphs[glyph_], 0};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
   if (ImGui::BeginCombo("##glyph", glyph)) {
@@ -270,11 +288,12 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  widgets.record_last_item("hopfield.glyph");
+  flow(button_width(label(Str::HopPresetGlyph)));
   if (ImGui::Button(label(Str::HopPresetGlyph))) set_canvas(builtin_glyph(kGlyphs[glyph_], width_).cells);
   widgets.record_last_item("hopfield.preset_glyph");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow(button_width(label(Str::HopPresetThree)));
   if (ImGui::Button(label(Str::HopPresetThree))) {
     if (width_ != 3 || height_ != 1) {
       if (!patterns_.empty()) status = tr(Str::HopGridChangedPatterns);
@@ -290,24 +309,28 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     set_canvas(State(static_cast<size_t>(n()), -1));
   }
   widgets.record_last_item("hopfield.clear");
-  ImGui::SameLine();
+  flow(button_width(label(Str::HopInvert)));
   if (ImGui::Button(label(Str::HopInvert))) {
     State inverted = canvas_;
     for (int8_t& c : inverted) c = static_cast<int8_t>(-c);
     set_canvas(std::move(inverted));
   }
   widgets.record_last_item("hopfield.invert");
-  ImGui::SameLine();
+  flow(ImGui::CalcTextSize(tr(Str::HopShift)).x + arrow_width());
   ImGui::TextUnformatted(tr(Str::HopShift));
-  ImGui::SameLine();
+  flow(arrow_width());
   if (ImGui::ArrowButton("left", ImGuiDir_Left)) shift(-1, 0);
-  ImGui::SameLine();
+  widgets.record_last_item("hopfield.shift_left");
+  flow(arrow_width());
   if (ImGui::ArrowButton("right", ImGuiDir_Right)) shift(1, 0);
-  ImGui::SameLine();
+  widgets.record_last_item("hopfield.shift_right");
+  flow(arrow_width());
   if (ImGui::ArrowButton("up", ImGuiDir_Up)) shift(0, -1);
-  ImGui::SameLine();
+  widgets.record_last_item("hopfield.shift_up");
+  flow(arrow_width());
   if (ImGui::ArrowButton("down", ImGuiDir_Down)) shift(0, 1);
-  ImGui::SameLine();
+  widgets.record_last_item("hopfield.shift_down");
+  flow(button_width(label(Str::HopUndo)));
   ImGui::BeginDisabled(undo_.empty());
   if (ImGui::Button(label(Str::HopUndo)) ||
       (!undo_.empty() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)))
@@ -318,7 +341,7 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   if (ImGui::Button(label(Str::HopStore))) store_current();
   widgets.record_last_item("hopfield.store");
   help_marker(tr(Str::HopHebbHelp));
-  ImGui::SameLine();
+  flow(button_width(label(Str::HopForgetAll)));
   ImGui::BeginDisabled(patterns_.empty());
   if (ImGui::Button(label(Str::HopForgetAll))) {
     push_undo();
@@ -345,7 +368,7 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
     }
     widgets.record_last_item("hopfield.save_file");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    flow(button_width(label(Str::HopLoadFile)));
     if (ImGui::Button(label(Str::HopLoadFile))) host.files->request_open(file_path_, "patterns");
     widgets.record_last_item("hopfield.load_file");
     help_marker(tr(Str::HopFileHelp));
@@ -425,8 +448,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   section_title(tr(Str::HopDeform));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::SliderInt(label(Str::HopFlip), &flip_count_, 0, std::max(1, n() / 2));
+  widgets.record_last_item("hopfield.flip_count");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt(label(Str::HopSeed), &seed_);
+  widgets.record_last_item("hopfield.seed");
   if (ImGui::Button(label(Str::HopFlipButton))) set_canvas(deform(canvas_, flip_count_, static_cast<uint64_t>(seed_)));
   widgets.record_last_item("hopfield.flip");
   ImGui::SameLine();
@@ -434,10 +459,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
 
   section_title(tr(Str::HopRecall));
   ImGui::TextUnformatted(tr(Str::HopMode));
-  ImGui::SameLine();
+  flow(radio_width(label(Str::HopModeSync)));
   if (ImGui::RadioButton(label(Str::HopModeSync), mode_ == UpdateMode::Synchronous)) mode_ = UpdateMode::Synchronous;
   widgets.record_last_item("hopfield.mode_sync");
-  ImGui::SameLine();
+  flow(radio_width(label(Str::HopModeAsync)));
   if (ImGui::RadioButton(label(Str::HopModeAsync), mode_ == UpdateMode::Asynchronous)) mode_ = UpdateMode::Asynchronous;
   widgets.record_last_item("hopfield.mode_async");
   help_marker(tr(Str::HopModeHelp));
@@ -446,7 +471,7 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   ImGui::BeginDisabled(patterns_.empty());
   if (ImGui::Button(label(Str::HopStep))) step_once();
   widgets.record_last_item("hopfield.step");
-  ImGui::SameLine();
+  flow(button_width(label(Str::HopRun)));
   if (!running_) {
     if (ImGui::Button(label(Str::HopRun))) {
       running_ = !outcome_.has_value();
@@ -457,9 +482,10 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   }
   widgets.record_last_item("hopfield.run");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow(field_width(ImGui::GetFontSize() * 6, label(Str::HopSpeed)));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::SliderFloat(label(Str::HopSpeed), &steps_per_second_, 1.0f, 30.0f, "%.0f");
+  widgets.record_last_item("hopfield.speed");
   if (running_) {
     run_clock_ += ImGui::GetIO().DeltaTime;
     while (running_ && run_clock_ >= 1.0 / steps_per_second_) {
@@ -477,7 +503,7 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   PlotFrame f = begin_plot(ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 7), 0, steps, e0, e1,
                            tr(Str::HopStepAxis), "E");
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 line = IM_COL32(0, 114, 178, 255);
+  const ImU32 line = theme_colour(ThemeColour::PlotLine);
   for (size_t i = 0; i < energies_.size(); ++i) {
     const ImVec2 p = f.map(static_cast<double>(i), energies_[i]);
     dl->AddCircleFilled(p, 3.0f, line);
@@ -486,24 +512,44 @@ void HopfieldLab::draw_recall(WidgetRegistry& widgets) {
   end_plot(f);
   ImGui::Text(trn(Str::HopEnergyNow, static_cast<long>(history_.size()) - 1), energies_.back(), static_cast<int>(history_.size()) - 1);
   if (outcome_) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 110, 60, 255));
-    ImGui::TextUnformatted(outcome_text(*outcome_).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, theme_colour(ThemeColour::Success));
+    ImGui::TextUnformatted(outcome_text(*outcome_, patterns_).c_str());
     ImGui::PopStyleColor();
   }
 
-  // Overlaps with every stored pattern.
-  if (!patterns_.empty()) {
-    ImGui::TextUnformatted(tr(Str::HopOverlaps));
-    help_marker(tr(Str::HopOverlapHelp));
-    refresh_derived();
-    const std::vector<double>& m = overlaps_;
-    for (size_t i = 0; i < m.size(); ++i) {
-      char label[64];
-      std::snprintf(label, sizeof label, "m%d %s  %+.2f", static_cast<int>(i), patterns_[i].name.c_str(), m[i]);
-      ImGui::ProgressBar(static_cast<float>((m[i] + 1.0) * 0.5), ImVec2(ImGui::GetFontSize() * 12, 0), label);
-      if (i % 2 == 0 && i + 1 < m.size()) ImGui::SameLine();
-    }
+  draw_overlaps();
+}
+
+// Overlaps with every stored pattern, one row each: the name, a bar from -1 to +1 around its centre line, the number
+// beside the bar.
+void HopfieldLab::draw_overlaps() {
+  if (patterns_.empty()) return;
+  ImGui::TextUnformatted(tr(Str::HopOverlaps));
+  help_marker(tr(Str::HopOverlapHelp));
+  refresh_derived();
+  const std::vector<double>& m = overlaps_;
+  if (!ImGui::BeginTable("overlaps", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) return;
+  const float bar_width = ImGui::GetFontSize() * 10, bar_height = ImGui::GetTextLineHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Rgba& positive = diverging_colormap().back();
+  const Rgba& negative = diverging_colormap().front();
+  for (size_t i = 0; i < m.size(); ++i) {
+    ImGui::TableNextColumn();
+    ImGui::Text("m%d %s", static_cast<int>(i), patterns_[i].name.c_str());
+    ImGui::TableNextColumn();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(bar_width, bar_height));
+    const ImVec2 b(a.x + bar_width, a.y + bar_height);
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    const auto [left, right] = bar_span(m[i], a.x, b.x);
+    const Rgba& c = m[i] >= 0 ? positive : negative;
+    dl->AddRectFilled(ImVec2(left, a.y + 2), ImVec2(right, b.y - 2), IM_COL32(c[0], c[1], c[2], 255));
+    const float centre = 0.5f * (a.x + b.x);
+    dl->AddLine(ImVec2(centre, a.y), ImVec2(centre, b.y), ImGui::GetColorU32(ImGuiCol_Text), 1.0f);
+    ImGui::TableNextColumn();
+    ImGui::Text("%+.2f", printable(m[i], 2));
   }
+  ImGui::EndTable();
 }
 
 // [SECTION] inspector ------------------------------------------------------------------------------------------------
@@ -596,7 +642,7 @@ void HopfieldLab::draw_weights(Host& host) {
       ImGui::TreePop();
     }
   }
-  const int hovered = weights_map_.draw("W", ImGui::GetFontSize() * 14).cell;
+  const int hovered = weights_map_.draw("W", image_side(0.45f)).cell;
   if (hovered >= 0)
     ImGui::SetTooltip("w_%d,%d = %.4g", hovered / n(), hovered % n(), weights_.weight(hovered / n(), hovered % n()));
 
@@ -620,7 +666,7 @@ void HopfieldLab::draw_weights(Host& host) {
 void HopfieldLab::on_job_event(const JobEvent& event) {
   if (event.id != capacity_job_) return;
   capacity_progress_ = event.progress;
-  capacity_points_ = parse_capacity_points(event.text);
+  capacity_curves_[capacity_job_user_ ? 1 : 0].points = parse_capacity_points(event.text);
   switch (event.type) {
     case JobEvent::Type::Progress: ++capacity_events_; break;
     case JobEvent::Type::Done: capacity_status_ = tr(Str::HopCapDone); capacity_job_ = 0; break;
@@ -635,6 +681,20 @@ void HopfieldLab::on_job_event(const JobEvent& event) {
   }
 }
 
+int HopfieldLab::capacity_n() const { return capacity_user_patterns_ ? n() : capacity_.n_neurons; }
+
+int HopfieldLab::capacity_p_max() const {
+  return capacity_user_patterns_ ? std::min(capacity_.p_max, static_cast<int>(patterns_.size())) : capacity_.p_max;
+}
+
+// The axis of the chosen kind of pattern's curve: the N and largest P it was measured for; before any, those the
+// controls would measure (Largest P, or the stored patterns).
+std::pair<int, int> HopfieldLab::capacity_axis() const {
+  const CapacityCurve& curve = capacity_curves_[capacity_user_patterns_ ? 1 : 0];
+  if (curve.n > 0) return {curve.n, std::max(1, curve.p_max)};
+  return {capacity_n(), std::max(1, capacity_p_max())};
+}
+
 void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   teaching_text(tr(Str::HopCapacityHelp));
   const float w = ImGui::GetFontSize() * 7;
@@ -642,23 +702,28 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   widgets.record_last_item("capacity.user_patterns");
   help_marker(tr(Str::HopCapUserHelp));
   ImGui::BeginDisabled(capacity_user_patterns_);
-  ImGui::SameLine();
+  flow(field_width(w, label(Str::HopCapN)));
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt(label(Str::HopCapN), &capacity_.n_neurons, 10);
+  int grid_n = n();  // shown, not edited, while the grid decides N
+  ImGui::InputInt(label(Str::HopCapN), capacity_user_patterns_ ? &grid_n : &capacity_.n_neurons, 10);
   capacity_.n_neurons = std::clamp(capacity_.n_neurons, 4, 1024);
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow(field_width(w, label(Str::HopCapPmax)));
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(label(Str::HopCapPmax), &capacity_.p_max, 1);
   capacity_.p_max = std::clamp(capacity_.p_max, 1, 200);
   float noise = static_cast<float>(capacity_.noise);
   ImGui::SetNextItemWidth(w);
   if (ImGui::SliderFloat(label(Str::HopCapNoise), &noise, 0.0f, 0.5f, "%.2f")) capacity_.noise = noise;
-  ImGui::SameLine();
+  flow(field_width(w, label(Str::HopCapTrials)));
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt(label(Str::HopCapTrials), &capacity_.trials, 10);
   capacity_.trials = std::clamp(capacity_.trials, 1, 5000);
-  teaching_text(tr(Str::HopCapModeSeed));
+  char mode_seed[256];
+  std::snprintf(mode_seed, sizeof mode_seed, tr(Str::HopCapModeSeed),
+                tr(mode_ == UpdateMode::Synchronous ? Str::HopModeSync : Str::HopModeAsync), seed_,
+                tr(Str::HopTabRecall));
+  teaching_text(mode_seed);
 
   if (capacity_job_ == 0) {
     const bool can_start = host.jobs && (!capacity_user_patterns_ || !patterns_.empty());
@@ -671,7 +736,8 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
         c.n_neurons = n();
         c.user_patterns = states_of(patterns_);
       }
-      capacity_points_.clear();
+      capacity_job_user_ = capacity_user_patterns_;
+      capacity_curves_[capacity_job_user_ ? 1 : 0] = {capacity_n(), capacity_p_max(), {}};
       capacity_progress_ = 0;
       capacity_events_ = 0;
       capacity_status_.clear();
@@ -694,9 +760,11 @@ void HopfieldLab::draw_capacity(Host& host, WidgetRegistry& widgets) {
   draw_capacity_plot();
 }
 
+// The chosen kind of pattern's curve, P / N from 0 to its largest P / N (capacity_axis).
 void HopfieldLab::draw_capacity_plot() {
-  const double nn = capacity_user_patterns_ ? n() : capacity_.n_neurons;
-  const double x_max = std::max(1.0, static_cast<double>(capacity_.p_max)) / nn;
+  const auto [axis_n, axis_p_max] = capacity_axis();
+  const double nn = axis_n;
+  const double x_max = axis_p_max / nn;
   const float font = ImGui::GetFontSize();
   PlotFrame f = begin_plot(ImVec2(std::min(ImGui::GetContentRegionAvail().x, font * 34), font * 12), 0, x_max, 0,
                            1, tr(Str::HopCapAxisX), tr(Str::HopCapAxisY));
@@ -716,11 +784,12 @@ void HopfieldLab::draw_capacity_plot() {
     dl->AddText(ImVec2(x + 3, label_y), m.colour, m.label);
     label_y += font * 1.1f;  // stacked, so close marks stay readable
   }
-  const ImU32 line = IM_COL32(0, 114, 178, 255);
-  for (size_t i = 0; i < capacity_points_.size(); ++i) {
-    const ImVec2 p = f.map(capacity_points_[i].p / nn, capacity_points_[i].recalled);
+  const ImU32 line = theme_colour(ThemeColour::PlotLine);
+  const std::vector<CapacityPoint>& points = capacity_curves_[capacity_user_patterns_ ? 1 : 0].points;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const ImVec2 p = f.map(points[i].p / nn, points[i].recalled);
     dl->AddCircleFilled(p, 3.0f, line);
-    if (i > 0) dl->AddLine(f.map(capacity_points_[i - 1].p / nn, capacity_points_[i - 1].recalled), p, line, 2.0f);
+    if (i > 0) dl->AddLine(f.map(points[i - 1].p / nn, points[i - 1].recalled), p, line, 2.0f);
   }
   end_plot(f);
 }
@@ -733,18 +802,17 @@ void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status)
   const bool recall_open = ImGui::BeginTabItem(label(Str::HopTabRecall));
   widgets.record_last_item("hopfield.tab_recall");
   if (recall_open) {
-    if (ImGui::BeginTable("hopfield", 3, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
-      ImGui::TableNextColumn();
+    Panels panels("hopfield", 3, widgets);
+    if (panels.next()) {
       section_title(tr(Str::HopGrid));
       draw_grid(widgets);
       draw_edit(host, widgets, status);
       draw_patterns(widgets);
-      ImGui::TableNextColumn();
-      draw_recall(widgets);
-      ImGui::TableNextColumn();
+    }
+    if (panels.next()) draw_recall(widgets);
+    if (panels.next()) {
       draw_inspector();
       draw_weights(host);
-      ImGui::EndTable();
     }
     ImGui::EndTabItem();
   }
@@ -756,6 +824,8 @@ void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status)
   }
   ImGui::EndTabBar();
 }
+
+std::string HopfieldLab::outcome_message() const { return outcome_ ? outcome_text(*outcome_, patterns_) : std::string(); }
 
 // [SECTION] persistence and test-hook state --------------------------------------------------------------------------
 
@@ -850,8 +920,12 @@ void HopfieldLab::write_json(JsonWriter& j) const {
   j.key("status").value(capacity_status_);
   j.key("user_patterns").value(capacity_user_patterns_);
   j.key("config").value(format_capacity_config(capacity_));
+  j.key("n").value(capacity_n());  // what the Neurons N field shows
+  // The plotted curve (the chosen kind of pattern's) and the N and largest P of its axis.
+  const auto [axis_n, axis_p_max] = capacity_axis();
+  j.key("axis_n").value(axis_n).key("axis_p_max").value(axis_p_max);
   j.key("points").begin_array();
-  for (const CapacityPoint& p : capacity_points_) j.begin_array().value(p.p).value(p.recalled).end_array();
+  for (const CapacityPoint& p : capacity_curves_[capacity_user_patterns_ ? 1 : 0].points) j.begin_array().value(p.p).value(p.recalled).end_array();
   j.end_array();
   j.end_object();
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/host.h"
@@ -18,6 +19,10 @@
 
 namespace hebblab {
 
+// An overlap bar: m in [-1, 1] (clamped) drawn between x0 and x1 around the centre line (x0 + x1) / 2 -> the span
+// {left, right} it fills: from the centre to the right for m > 0, to the left for m < 0 (the whole half at ±1).
+std::pair<float, float> bar_span(double m, float x0, float x1);
+
 class HopfieldLab {
  public:
   // status: the app's status line, for messages that must not be missed (a bad file, an undoable loss).
@@ -28,6 +33,8 @@ class HopfieldLab {
   // Returns false (and fills *error) when a saved value could not be used; everything usable is restored.
   bool load(const Settings& s, std::string* error);
   void write_json(JsonWriter& j) const;
+  // What recall ended on, as the lab shows it ("Settled on stored pattern A"), or "" while it has not ended.
+  std::string outcome_message() const;
   // A pattern file the user opened or dropped: its patterns replace the stored ones (undoable), or status explains
   // why nothing changed.
   void open_file(const FileExchange::Opened& file, std::string& status);
@@ -60,8 +67,15 @@ class HopfieldLab {
   void draw_recall(WidgetRegistry& widgets);
   void draw_inspector();
   void draw_weights(Host& host);
+  void draw_overlaps();
   void draw_capacity(Host& host, WidgetRegistry& widgets);
   void draw_capacity_plot();
+  // The capacity experiment's N and largest P as the controls stand: with "use my stored patterns" the grid's N and
+  // the stored patterns (at most Largest P), else the fields' values.
+  int capacity_n() const;
+  int capacity_p_max() const;
+  // The N and largest P of the plotted axis: the chosen kind of pattern's curve's, or the controls' before it has one.
+  std::pair<int, int> capacity_axis() const;
 
   int width_ = 5, height_ = 5;
   State canvas_ = State(25, -1);
@@ -82,6 +96,7 @@ class HopfieldLab {
   double run_clock_ = 0;
   std::vector<State> history_;  // history_[0]: state when recall started
   std::vector<double> energies_;
+  GridCursor cursor_;  // painting from the keyboard
   std::optional<Outcome> outcome_;
 
   // Heatmaps are re-uploaded only when what they show changes.
@@ -97,7 +112,14 @@ class HopfieldLab {
   int capacity_job_ = 0;  // 0: none running
   double capacity_progress_ = 0;
   int capacity_events_ = 0;  // progress messages received for the current run
-  std::vector<CapacityPoint> capacity_points_;
+  // A curve with the N and largest P it was measured for, one per kind of pattern ([0] random, [1] the user's
+  // stored ones): each is drawn only on its own axis, never stretched onto the other's.
+  struct CapacityCurve {
+    int n = 0, p_max = 0;  // 0: nothing measured
+    std::vector<CapacityPoint> points;
+  };
+  CapacityCurve capacity_curves_[2];
+  bool capacity_job_user_ = false;  // the running job fills capacity_curves_[1]
   std::string capacity_status_;
 };
 

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include <imgui_internal.h>
+
+#include "app/theme.h"
 #include "core/colormap.h"
 
 namespace hebblab {
@@ -89,7 +92,7 @@ PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, co
   f.b = ImVec2(f.origin.x + size.x - font * 0.5f, f.origin.y + size.y - font * 1.4f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 axis = ImGui::GetColorU32(ImGuiCol_TextDisabled), text = ImGui::GetColorU32(ImGuiCol_Text);
-  dl->AddRectFilled(f.a, f.b, IM_COL32(255, 255, 255, 255));
+  dl->AddRectFilled(f.a, f.b, theme_colour(ThemeColour::PlotBackground));
   dl->AddRect(f.a, f.b, axis);
   dl->AddText(ImVec2(f.origin.x, f.a.y - font * 0.5f), text, hi);
   dl->AddText(ImVec2(f.origin.x, f.b.y - font * 0.5f), text, lo);
@@ -212,6 +215,112 @@ bool BrushPainter::paint(const Heatmap::Pointer& pointer, GrayImage* canvas, flo
     changed = stamp(canvas, last_.x + dx * i / stamps, last_.y + dy * i / stamps, radius) || changed;
   last_ = ImVec2(pointer.x, pointer.y);
   return changed;
+}
+
+// [SECTION] keyboard painting ----------------------------------------------------------------------------------------
+
+GridCursor::Keys GridCursor::update(int width, int height) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  Keys keys;
+  shown_ = g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight;
+  if (!shown_) return keys;
+  x_ = std::clamp(x_, 0, width - 1);
+  y_ = std::clamp(y_, 0, height - 1);
+  // The arrow nav asked for this frame: inside the grid it moves the cursor and the request is dropped.
+  if (g.NavMoveSubmitted && !(g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing)) {
+    const int dx = g.NavMoveDir == ImGuiDir_Left ? -1 : g.NavMoveDir == ImGuiDir_Right ? 1 : 0;
+    const int dy = g.NavMoveDir == ImGuiDir_Up ? -1 : g.NavMoveDir == ImGuiDir_Down ? 1 : 0;
+    const int x = x_ + dx, y = y_ + dy;
+    if ((dx != 0 || dy != 0) && x >= 0 && y >= 0 && x < width && y < height) {
+      x_ = x;
+      y_ = y;
+      ImGui::NavMoveRequestCancel();
+    }
+  }
+  keys.shown = true;
+  keys.cell = y_ * width + x_;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), true)) keys.paint = 1;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), true) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), true))
+    keys.paint = -1;
+  return keys;
+}
+
+void GridCursor::draw(ImVec2 origin, float cell_size) const {
+  if (!shown_) return;
+  const ImVec2 a(origin.x + static_cast<float>(x_) * cell_size, origin.y + static_cast<float>(y_) * cell_size);
+  const float t = std::max(2.0f, cell_size * 0.1f);
+  ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + cell_size, a.y + cell_size),
+                                      ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, t);
+}
+
+bool activated_by_mouse() { return ImGui::GetCurrentContext()->ActiveIdSource == ImGuiInputSource_Mouse; }
+
+// [SECTION] layout ---------------------------------------------------------------------------------------------------
+
+namespace {
+bool g_touch_ui = false;
+}  // namespace
+
+bool touch_ui() { return g_touch_ui; }
+void set_touch_ui(bool touch) { g_touch_ui = touch; }
+
+void flow(float next_width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+float radio_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+float arrow_width() { return ImGui::GetFrameHeight(); }
+
+float field_width(float frame_width, const char* label) {
+  const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+  return frame_width + (text > 0 ? ImGui::GetStyle().ItemInnerSpacing.x + text : 0.0f);
+}
+
+bool panels_stack(float width, float font_size) { return width < kStackBelowCssPixels * font_size / 16.0f; }
+
+float image_side(float height_fraction) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float tall = ImGui::GetMainViewport()->WorkSize.y * height_fraction;
+  return std::max(1.0f, std::min(avail, std::max(tall, ImGui::GetFontSize() * 8)));
+}
+
+Panels::Panels(const char* id, int count, WidgetRegistry& widgets, const float* weights)
+    : widgets_(widgets), count_(count),
+      stacked_(panels_stack(ImGui::GetMainViewport()->WorkSize.x, ImGui::GetFontSize())) {
+  if (stacked_) return;
+  table_ = ImGui::BeginTable(id, count, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV);
+  if (table_ && weights)
+    for (int i = 0; i < count; ++i)
+      ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, weights[i]);
+}
+
+Panels::~Panels() {
+  if (table_) ImGui::EndTable();
+}
+
+bool Panels::next() {
+  if (++index_ >= count_) return false;
+  widgets_.begin_panel();
+  if (stacked_) {
+    if (index_ > 0) {
+      ImGui::Spacing();
+      ImGui::Separator();
+      ImGui::Spacing();
+    }
+    return true;
+  }
+  if (!table_) return false;
+  ImGui::TableNextColumn();
+  return true;
 }
 
 }  // namespace hebblab

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/host.h"
+#include "app/test_hook.h"
 #include "core/convolution.h"
 #include "core/hopfield.h"
 
@@ -18,6 +19,72 @@ void help_marker(const char* text);
 void section_title(const char* text);
 // Wrapped explanatory text in a muted colour.
 void teaching_text(const char* text);
+
+// [SECTION] layout: one rule for every screen, from a phone to a projector
+
+// Below this window width, in CSS pixels at text size 1 (the Settings menu's "Text size" scales it), a lab's panels
+// stack into one scrolling column; at or above it they stand side by side. 768 x 1024 tablets stack, 1280 x 800
+// laptops do not.
+constexpr float kStackBelowCssPixels = 900.0f;
+// Whether panels stack for a window `width` pixels wide whose text is `font_size` pixels high (16 at text size 1).
+bool panels_stack(float width, float font_size);
+// The side of a lab's main image or grid: the whole width its panel has, up to `height_fraction` of the window's
+// height (so it stays on screen) and at least 8 em, but never wider than the panel.
+float image_side(float height_fraction = 0.6f);
+
+// A lab's panels: side by side in a resizable table on a wide window, one after another in one column on a narrow
+// one. Each panel registers with the widget registry, so F6 / Ctrl+Tab move the keyboard focus between them.
+//   Panels panels("hopfield", 3, widgets);
+//   panels.next(); ...first... panels.next(); ...second... (the destructor closes the table)
+class Panels {
+ public:
+  // weights: each panel's share of the width when side by side (nullptr: equal shares).
+  Panels(const char* id, int count, WidgetRegistry& widgets, const float* weights = nullptr);
+  ~Panels();
+  Panels(const Panels&) = delete;
+  Panels& operator=(const Panels&) = delete;
+  // Start the next panel; false when the table is clipped away (nothing to draw).
+  bool next();
+  bool stacked() const { return stacked_; }
+
+ private:
+  WidgetRegistry& widgets_;
+  int count_, index_ = -1;
+  bool stacked_, table_ = false;
+};
+
+// Painting a grid from the keyboard. While the grid's item (an InvisibleButton) has the keyboard focus, the arrows move
+// a cursor over its cells instead of the focus (at an edge the arrow moves the focus on, out of the grid); Space asks
+// for +1 at the cursor and Enter for -1. Call update() right after the grid's item, draw() to outline the cursor.
+class GridCursor {
+ public:
+  struct Keys {
+    bool shown = false;  // the grid has the keyboard focus: draw the cursor
+    int cell = -1;       // the cursor's cell, row-major
+    int paint = 0;       // +1 (Space) or -1 (Enter) to paint at the cursor this frame, else 0
+  };
+  Keys update(int width, int height);
+  void draw(ImVec2 origin, float cell_size) const;
+
+ private:
+  int x_ = 0, y_ = 0;
+  bool shown_ = false;
+};
+// Whether the item just activated was pressed by the mouse (not by Space or Enter on the keyboard focus).
+bool activated_by_mouse();
+
+// Whether the UI is laid out for fingers (App::setup_style on a coarse pointer): 44 px targets, steppers on fields.
+bool touch_ui();
+void set_touch_ui(bool touch);
+
+// Rows that wrap like text on narrow screens: call flow(width of the next item) where SameLine() would be; the next
+// item stays on this line if it fits, else it starts the next one.
+void flow(float next_width);
+float button_width(const char* label);  // ImGui::Button's width for a label ("text###id" counts the text only)
+float radio_width(const char* label);   // ImGui::RadioButton's or Checkbox's
+float arrow_width();                     // ImGui::ArrowButton's
+// A slider's, combo's or field's: its frame `frame_width` wide, then its label.
+float field_width(float frame_width, const char* label);
 
 // Draw a +1/-1 grid (black/white cells) at the cursor, cell_size pixels per cell, and advance the cursor.
 void draw_binary_grid(const State& cells, int width, int height, float cell_size);

@@ -1,5 +1,5 @@
 // `hebblab convolve`: the convolution lab without a window: one image through a lecture kernel (or one's own) to a
-// colour-mapped PNG or a numpy array. This is where the image is read and the result written; the core sees bytes.
+// PNG shown as the lab shows it (grey 0..1 or the diverging colours, by output_display) or a numpy array. This is where the image is read and the result written; the core sees bytes.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,7 +24,10 @@ const char* const kConvolveUsage =
     "\n"
     "Convolves a PNG, JPEG or binary PGM image, read as grey values / 255 (0..1, as the lecture scales them), with a\n"
     "3 x 3 or 5 x 5 kernel as Keras's Conv2D does (cross-correlation: the kernel is not flipped), and writes OUT:\n"
-    "a .png coloured with the lab's diverging scale (blue negative, white 0, red positive) or a .npy float32 array.\n"
+    "a .png as the lab shows the output, or a .npy float32 array. The .png of a kernel whose weights sum to 1\n"
+    "(identity, sharpen, the blurs) is an image on the input's grey scale 0..1, values outside it clipped (their\n"
+    "count is printed); any other kernel's (the edges, the Laplacian, magnitude) is coloured with the diverging scale\n"
+    "(blue negative, white 0, red positive).\n"
     "  --kernel NAME          identity, sharpen, mean_blur, laplacian, gaussian_blur, sobel_horizontal,\n"
     "                         sobel_vertical, or magnitude (sqrt(gx^2 + gy^2) of the two Sobel kernels)\n"
     "  --kernel-values \"...\"  9 or 25 numbers, row by row from the top left\n"
@@ -32,7 +35,7 @@ const char* const kConvolveUsage =
     "  --padding valid|same   valid (default): no padding, out = floor((n - k) / S) + 1;\n"
     "                         same: zeros around, out = ceil(n / S)\n"
     "  --normalise            divide the kernel by the sum of its weights (by the sum of |weights| when that is 0)\n"
-    "  --scale S              the PNG's colour scale runs from -S to S (default: the largest |value|)\n"
+    "  --scale S              the diverging PNG's colours run from -S to S (default: the largest |value|)\n"
     "Prints the sizes and the output's range. Exit code 2 on bad input.\n";
 
 struct ConvolveOptions {
@@ -146,11 +149,20 @@ int cmd_convolve(int argc, char** argv) {
 
   const auto [lo, hi] = std::minmax_element(out.pixels.begin(), out.pixels.end());
   const double scale = o.scale > 0 ? o.scale : std::max(std::fabs(*lo), std::fabs(*hi));
-  const std::vector<uint8_t> encoded = extension == ".npy" ? encode_npy(out) : encode_colormapped_png(out, scale);
+  const bool png = extension == ".png";
+  const bool gray = png && !magnitude && output_display(kernel) == OutputDisplay::Gray;
+  if (gray && o.scale > 0)
+    return fail("convolve", "--scale sets the diverging colours; the weights of kernel '" + kernel.name +
+                                "' sum to 1, so the PNG is an image on the grey scale 0..1");
+  const std::vector<uint8_t> encoded =
+      !png ? encode_npy(out) : gray ? encode_gray_png(out) : encode_colormapped_png(out, scale);
   if (!write_file_atomically(o.out_path, encoded, &error))
     return fail("convolve", "cannot write '" + o.out_path + "': " + error);
   std::printf("%s %s -> %dx%d, min %.6g max %.6g\n", name.c_str(), in_size.c_str(), out.width, out.height, *lo, *hi);
-  if (extension == ".png") std::printf("wrote %s (colours from -%.6g to %.6g)\n", o.out_path.c_str(), scale, scale);
+  if (gray)
+    std::printf("wrote %s (grey 0..1 like the input: the weights sum to 1; %zu pixels outside 0..1 clipped)\n",
+                o.out_path.c_str(), count_outside_unit(out.pixels));
+  else if (png) std::printf("wrote %s (colours from -%.6g to %.6g)\n", o.out_path.c_str(), scale, scale);
   else std::printf("wrote %s (float32, shape (%d, %d))\n", o.out_path.c_str(), out.height, out.width);
   return 0;
 }

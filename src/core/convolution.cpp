@@ -60,6 +60,18 @@ ConvKernel normalised(const ConvKernel& kernel) {
   return out;
 }
 
+// weights (k, k) -> Gray when they sum to 1 within float rounding (the tolerance normalised() uses), else Diverging.
+OutputDisplay output_display(const ConvKernel& kernel) {
+  double sum = 0, sum_abs = 0;
+  for (float w : kernel.weights) sum += w, sum_abs += std::fabs(w);
+  return std::fabs(sum - 1.0) < 1e-6 * std::max(1.0, sum_abs) ? OutputDisplay::Gray : OutputDisplay::Diverging;
+}
+
+size_t count_outside_unit(const std::vector<float>& values) {
+  return static_cast<size_t>(
+      std::count_if(values.begin(), values.end(), [](float v) { return !(v >= 0.0f && v <= 1.0f); }));
+}
+
 int conv_output_size(int n, int k, int stride, Padding padding) {
   if (padding == Padding::Same) return int((int64_t(n) + stride - 1) / stride);  // in 64 bits: any stride
   return n >= k ? (n - k) / stride + 1 : 0;

@@ -33,6 +33,16 @@ const ConvKernel* find_lecture_kernel(const std::string& name);
 // sum is 0; a kernel of zeros stays as it is.
 ConvKernel normalised(const ConvKernel& kernel);
 
+// How a kernel's output is shown (the lab's output map and `hebblab convolve`'s PNG). A kernel whose weights sum to 1
+// (identity, the blurs, sharpen: |sum - 1| < 1e-6 times the larger of 1 and the sum of |weights|, so a normalised
+// custom kernel counts)
+// keeps a flat region's brightness: its output is an image, drawn on the input's grey scale 0..1, values outside it
+// clipped. Any other kernel (the edge kernels and the Laplacian sum to 0) gives signed responses: the diverging map.
+enum class OutputDisplay { Gray, Diverging };
+OutputDisplay output_display(const ConvKernel& kernel);
+// values (any shape, e.g. an output (OH, OW)) -> how many lie outside [0, 1]: the pixels a grey 0..1 display clips.
+size_t count_outside_unit(const std::vector<float>& values);
+
 // Output size along one axis: valid -> floor((n - k) / s) + 1 (0 when k > n), same -> ceil(n / s).
 int conv_output_size(int n, int k, int stride, Padding padding);
 

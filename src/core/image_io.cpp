@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstring>
 
 #include "colormap.h"
@@ -167,6 +168,16 @@ std::vector<uint8_t> encode_colormapped_png(const GrayImage& values, double scal
   std::vector<uint8_t> png;
   if (values.pixels.empty()) return png;
   stbi_write_png_to_func(append_bytes, &png, values.width, values.height, 3, rgb.data(), values.width * 3);
+  return png;
+}
+
+std::vector<uint8_t> encode_gray_png(const GrayImage& values) {
+  std::vector<uint8_t> gray(values.pixels.size());
+  for (size_t i = 0; i < values.pixels.size(); ++i)
+    gray[i] = static_cast<uint8_t>(std::lround(std::clamp(values.pixels[i], 0.0f, 1.0f) * 255.0f));
+  std::vector<uint8_t> png;
+  if (values.pixels.empty()) return png;
+  stbi_write_png_to_func(append_bytes, &png, values.width, values.height, 1, gray.data(), values.width);
   return png;
 }
 

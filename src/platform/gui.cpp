@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -41,7 +42,9 @@ struct Gui {
   float display_scale = 1.0f;  // desktop DPI / 96; 1 in the browser, where devicePixelRatio is the framebuffer's
   std::string hook_file;
   bool done = false;
-  std::vector<SDL_Event> deferred_key_ups;  // see main_loop_iteration
+  std::vector<SDL_Event> held_events;  // held for the next frame, see main_loop_iteration
+  bool pointer_known = false;          // the pointer's last position from SDL's events, see track_pointer
+  ImVec2 pointer;
 };
 
 Gui* g_gui = nullptr;
@@ -54,9 +57,7 @@ void build_fonts(Gui& gui) {
   const float framebuffer_scale = window_w > 0 ? static_cast<float>(drawable_w) / window_w : 1.0f;
   const float scale = gui.app->ui_scale() * gui.display_scale;
   App::setup_fonts(gui.font, framebuffer_scale, scale);
-  ImGui::GetStyle() = ImGuiStyle();
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().ScaleAllSizes(scale);
+  gui.app->setup_style(scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -71,24 +72,88 @@ void write_hook_file(const Gui& gui) {
   std::rename(tmp.c_str(), gui.hook_file.c_str());
 }
 
+// F6 and Ctrl+Tab (Shift: backwards) move the keyboard focus between the app's panels. ImGui never sees them: its own
+// Ctrl+Tab would open its window switcher.
+bool take_panel_key(Gui& gui, const SDL_Event& event) {
+  if (event.type != SDL_KEYDOWN && event.type != SDL_KEYUP) return false;
+  const SDL_Keycode key = event.key.keysym.sym;
+  const bool ctrl_tab = key == SDLK_TAB && (event.key.keysym.mod & KMOD_CTRL);
+  if (key != SDLK_F6 && !ctrl_tab) return false;
+  if (event.type == SDL_KEYDOWN) gui.app->focus_panel((event.key.keysym.mod & KMOD_SHIFT) ? -1 : +1);
+  return true;
+}
+
+// ImGui closes an open menu or popup on a click outside it only at the end of that frame, after the click was
+// refused to everything under it, so the click was lost: the user clicked twice. A press outside every open popup
+// closes them first, and then counts.
+void close_popups_under_click(const SDL_Event& event) {
+  if (event.type != SDL_MOUSEBUTTONDOWN) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.OpenPopupStack.Size == 0) return;
+  const ImVec2 at(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+  for (const ImGuiPopupData& popup : g.OpenPopupStack) {
+    if (!popup.Window) continue;
+    if (popup.Window->Flags & ImGuiWindowFlags_Modal) return;  // a modal takes every click
+    if (popup.Window->Rect().Contains(at)) return;
+  }
+  // The menu bar's own menu titles open menus of their own: a click there switches menus as ImGui means it to.
+  if (g.HoveredWindow && (g.HoveredWindow->Flags & ImGuiWindowFlags_MenuBar) && g.HoveredWindow->MenuBarRect().Contains(at))
+    return;
+  ImGui::ClosePopupToLevel(0, false);
+}
+
+// The ImGui 1.86 SDL backend takes the pointer's position only while SDL says the window has the mouse or keyboard
+// focus. Without a window manager (Xvfb) or with events synthesised by a test, neither may be set: ImGui then saw no
+// pointer at all, and a click on a tab highlighted it without selecting it. The position the events themselves carry
+// stands in when the backend has none.
+void track_pointer(Gui& gui, const SDL_Event& event) {
+  if (event.type == SDL_MOUSEMOTION) {
+    gui.pointer = ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+    gui.pointer_known = true;
+  } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+    gui.pointer = ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+    gui.pointer_known = true;
+  } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_LEAVE) {
+    gui.pointer_known = false;
+  }
+}
+
 void main_loop_iteration(void* arg) {
   Gui& gui = *static_cast<Gui*>(arg);
 #ifdef __EMSCRIPTEN__
   web_fit_window_to_page(gui.window);
 #endif
-  // ImGui 1.86 reads the keys' state once a frame, so a key pressed and released between two frames (a presenter
-  // clicker's PageDown, a quick tap) would never be seen down: such a release waits for the next frame.
-  for (SDL_Event& up : gui.deferred_key_ups) ImGui_ImplSDL2_ProcessEvent(&up);
-  gui.deferred_key_ups.clear();
+  // ImGui 1.86 reads the input state once a frame, so what happens between two frames can be lost:
+  // - a key pressed and released (a presenter clicker's PageDown, Playwright's keyboard.press) is never seen down;
+  // - a button released in the frame it was pressed (xdotool's click, a tap) is not seen held;
+  // - a press in the frame the pointer arrived is refused by a tab, which wants the pointer to have hovered it a frame
+  //   before (its AllowItemOverlap): under Xvfb one click highlighted a tab without switching to it.
+  // So such a release, or such a press, waits for the next frame, with every event after it, in order.
+  std::vector<SDL_Event> events;
+  events.swap(gui.held_events);
+  SDL_Event polled;
+  while (SDL_PollEvent(&polled)) events.push_back(polled);
   std::vector<SDL_Scancode> pressed;
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
-    if (event.type == SDL_KEYUP &&
-        std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) {
-      gui.deferred_key_ups.push_back(event);
-      continue;
+  std::vector<Uint8> clicked;
+  bool moved = false;
+  for (size_t i = 0; i < events.size(); ++i) {
+    SDL_Event& event = events[i];
+    const bool hold =
+        (event.type == SDL_KEYUP &&
+         std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) ||
+        (event.type == SDL_MOUSEBUTTONUP &&
+         std::find(clicked.begin(), clicked.end(), event.button.button) != clicked.end()) ||
+        (event.type == SDL_MOUSEBUTTONDOWN && moved);
+    if (hold) {
+      gui.held_events.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
+      break;
     }
+    track_pointer(gui, event);
     if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
+    if (event.type == SDL_MOUSEBUTTONDOWN) clicked.push_back(event.button.button);
+    if (event.type == SDL_MOUSEMOTION) moved = true;
+    if (take_panel_key(gui, event)) continue;
+    close_popups_under_click(event);
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) gui.done = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -106,6 +171,7 @@ void main_loop_iteration(void* arg) {
   if (gui.app->font_rebuild_needed()) build_fonts(gui);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (!ImGui::IsMousePosValid() && gui.pointer_known) ImGui::GetIO().MousePos = gui.pointer;
   // Headless browsers with virtual time can report a zero frame time, which ImGui 1.86 asserts on.
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
@@ -125,7 +191,7 @@ void main_loop_iteration(void* arg) {
 
 }  // namespace
 
-const App* current_app() { return g_gui && g_gui->app ? g_gui->app.get() : nullptr; }
+App* current_app() { return g_gui && g_gui->app ? g_gui->app.get() : nullptr; }
 
 int run_gui(const GuiOptions& options) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

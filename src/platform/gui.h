@@ -15,6 +15,6 @@ int run_gui(const GuiOptions& options);
 
 class App;
 // The running app (null before run_gui has created it); for the test hook.
-const App* current_app();
+App* current_app();
 
 }  // namespace hebblab

@@ -34,6 +34,11 @@ EMSCRIPTEN_KEEPALIVE const char* hebblab_state() {
   return json.c_str();
 }
 
+// Scroll a named widget of the test hook into view over the next frames (the tests' "scroll it into view").
+EMSCRIPTEN_KEEPALIVE void hebblab_reveal(const char* name) {
+  if (hebblab::App* app = hebblab::current_app()) app->reveal(name);
+}
+
 EMSCRIPTEN_KEEPALIVE double hebblab_frame_count() {
   const hebblab::App* app = hebblab::current_app();
   return app ? static_cast<double>(app->frame_count()) : 0.0;

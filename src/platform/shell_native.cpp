@@ -29,6 +29,8 @@ class NativeShell final : public Shell {
   Offline offline(std::string*) override { return Offline::NotApplicable; }
   bool update_ready() override { return false; }
   void apply_update() override {}
+  void announce(const std::string&) override {}
+  bool coarse_pointer() override { return false; }
 
  private:
   std::string fragment_;

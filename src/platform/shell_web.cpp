@@ -57,6 +57,11 @@ EM_JS(int, js_shell_update_ready, (), {
 
 EM_JS(void, js_shell_apply_update, (), { window.hebblab.applyUpdate(); });
 
+// The page's aria-live region (index.html): its text is what screen readers say.
+EM_JS(void, js_shell_announce, (const char* text), { window.hebblab.announce(UTF8ToString(text)); });
+
+EM_JS(int, js_shell_coarse_pointer, (), { return window.matchMedia("(pointer: coarse)").matches ? 1 : 0; });
+
 std::string take_string(char* s) {
   std::string out = s ? s : "";
   std::free(s);
@@ -87,6 +92,8 @@ class WebShell final : public Shell {
   }
   bool update_ready() override { return js_shell_update_ready() != 0; }
   void apply_update() override { js_shell_apply_update(); }
+  void announce(const std::string& text) override { js_shell_announce(text.c_str()); }
+  bool coarse_pointer() override { return js_shell_coarse_pointer() != 0; }
 };
 
 }  // namespace

@@ -78,6 +78,10 @@ class FakeShell final : public Shell {
   Offline offline(std::string*) override { return Offline::NotApplicable; }
   bool update_ready() override { return false; }
   void apply_update() override {}
+  void announce(const std::string& text) override { announcements.push_back(text); }
+  bool coarse_pointer() override { return coarse; }
+  std::vector<std::string> announcements;
+  bool coarse = false;
   std::vector<std::string> preferred;
   std::string document_language, location_fragment;
 };

@@ -1,11 +1,14 @@
 // The convolution lab on its own, under ImGui with no renderer (as test_app.cpp runs the whole app): the MNIST index
 // stays within the digits that are there, the custom kernel's weights survive the settings exactly, saved images
-// are read in either case of hex digit, and an input whose asset cannot be fetched says so and is retried.
+// are read in either case of hex digit, an input whose asset cannot be fetched says so and is retried, a kernel summing
+// to 1 is shown in grey with its clipped pixels counted, and the inspector's grids wrap when they do not fit.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -238,6 +241,79 @@ TEST_F(ConvolutionLabTest, ChoosingAFailedInputAgainRetriesIt) {
   choose_photo();
   EXPECT_TRUE(contains(json(), "\"source\":\"photo\",\"width\":3,\"height\":2")) << json() << "\n" << status;
   EXPECT_FALSE(widgets.rects().count("conv.asset_retry"));
+}
+
+// An 8 x 8 image of the student's own through a named kernel: black on the left half, white on the right (a step
+// that sharpen overshoots on both sides), with the inspector on the output's middle pixel.
+void show_step_image(ConvolutionLab& lab, const char* kernel) {
+  std::string hex;
+  for (int y = 0; y < 8; ++y) hex += "00000000ffffffff";
+  Settings s;
+  s.set("conv.source", "own");
+  s.set("conv.own_name", "step.png");
+  s.set("conv.own_size", "8x8");
+  s.set("conv.own", hex);
+  s.set("conv.kernel", kernel);
+  std::string error;
+  ASSERT_TRUE(lab.load(s, &error)) << error;
+}
+
+// A kernel whose weights sum to 1 gives an image: identity shows the input itself on the grey scale 0..1 (not the
+// diverging map, on which the photo looked inverted), nothing clipped; sharpen overshoots the step and the count says
+// how many pixels are clipped; the Laplacian (sum 0) keeps the diverging map.
+TEST_F(ConvolutionLabTest, KernelsSummingToOneShowAnImageInGrey) {
+  show_step_image(lab, "identity");
+  frame();
+  EXPECT_TRUE(contains(json(), "\"display\":\"gray\",\"clipped\":0,")) << json();
+  EXPECT_FALSE(widgets.rects().count("conv.scale"));  // the grey scale is the input's: no colour scale to set
+
+  show_step_image(lab, "sharpen");
+  frame();
+  EXPECT_TRUE(contains(json(), "\"display\":\"gray\",\"clipped\":12,")) << json();  // 6 rows, both sides
+
+  show_step_image(lab, "laplacian");
+  frame();
+  EXPECT_TRUE(contains(json(), "\"display\":\"diverging\",\"clipped\":0,")) << json();
+  EXPECT_TRUE(widgets.rects().count("conv.scale"));
+}
+
+TEST(FlowRows, WrapsWhatDoesNotFit) {
+  EXPECT_EQ(flow_rows({100, 100, 140}, 400, 8), (std::vector<int>{3}));   // 356 pixels
+  EXPECT_EQ(flow_rows({100, 100, 140}, 356, 8), (std::vector<int>{3}));   // exactly
+  EXPECT_EQ(flow_rows({100, 100, 140}, 355, 8), (std::vector<int>{2, 1}));
+  EXPECT_EQ(flow_rows({100, 100, 140}, 150, 8), (std::vector<int>{1, 1, 1}));
+  EXPECT_EQ(flow_rows({100, 100, 140}, 50, 8), (std::vector<int>{1, 1, 1}));  // each alone, even when too wide
+  EXPECT_EQ(flow_rows({140, 100, 100}, 240, 8), (std::vector<int>{1, 2}));
+  EXPECT_TRUE(flow_rows({}, 100, 8).empty());
+}
+
+// The inspector's three grids for the mean blur (weights and products like 0.111), in the font the app ships: at 1280
+// pixels they do not fit abreast in the output's column, so they wrap (the products were cut there); on a wide screen
+// they stand abreast.
+TEST_F(ConvolutionLabTest, InspectorGridsWrapWhenTheyDoNotFit) {
+  std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
+  ASSERT_TRUE(in) << HEBBLAB_UI_FONT;
+  const std::string font((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  App::setup_fonts(font, 1.0f, 1.0f);
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  Settings s;
+  s.set("conv.kernel", "mean_blur");
+  std::string error;
+  ASSERT_TRUE(lab.load(s, &error)) << error;
+  const auto inspect_middle = [&] {
+    frame();
+    const WidgetRect out = widgets.rects().at("conv.output");
+    ImGui::GetIO().MousePos = ImVec2(out.x + out.w / 2, out.y + out.h / 2);
+    frame();
+    frame();
+  };
+  inspect_middle();
+  EXPECT_TRUE(contains(json(), "\"inspected\":[13,13],\"inspector_rows\":[2,1]")) << json();
+  ImGui::GetIO().DisplaySize = ImVec2(3840, 1200);
+  inspect_middle();
+  EXPECT_TRUE(contains(json(), "\"inspected\":[13,13],\"inspector_rows\":[3]")) << json();
 }
 
 }  // namespace

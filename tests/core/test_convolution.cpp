@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "nn_test_util.h"
 
@@ -211,6 +213,33 @@ TEST(Convolution, NormaliseDividesBySumOrAbsoluteSum) {
   EXPECT_EQ(normalised_weights(std::vector<float>(9, 0.0f)), std::vector<float>(9, 0.0f));
   const std::vector<float> five = normalised(ConvKernel{"custom", 5, std::vector<float>(25, 2.0f)}).weights;
   for (float w : five) EXPECT_FLOAT_EQ(w, 1.0f / 25);
+}
+
+// The display rule: the lecture's kernels summing to 1 give an image on the grey scale, those summing to 0 (the edges
+// and the Laplacian) the diverging map; a normalised kernel of one's own sums to 1 up to rounding and counts.
+TEST(Convolution, KernelsSummingToOneAreShownInGrey) {
+  const std::map<std::string, OutputDisplay> expected = {
+      {"identity", OutputDisplay::Gray},           {"sharpen", OutputDisplay::Gray},
+      {"mean_blur", OutputDisplay::Gray},          {"laplacian", OutputDisplay::Diverging},
+      {"gaussian_blur", OutputDisplay::Gray},      {"sobel_horizontal", OutputDisplay::Diverging},
+      {"sobel_vertical", OutputDisplay::Diverging}};
+  ASSERT_EQ(lecture_kernels().size(), expected.size());
+  for (const ConvKernel& k : lecture_kernels()) EXPECT_EQ(output_display(k), expected.at(k.name)) << k.name;
+  const std::vector<float> random = test::random_values<float>(25, 7);
+  EXPECT_EQ(output_display(normalised(ConvKernel{"custom", 5, random})), OutputDisplay::Gray);
+  EXPECT_EQ(output_display(ConvKernel{"custom", 3, {0, 0, 0, 0, 2, 0, 0, 0, 0}}), OutputDisplay::Diverging);
+  EXPECT_EQ(output_display(ConvKernel{"custom", 3, {0, 0, 0, 0, 1.001f, 0, 0, 0, 0}}), OutputDisplay::Diverging);
+  EXPECT_EQ(output_display(ConvKernel{"custom", 3, std::vector<float>(9, 0.0f)}), OutputDisplay::Diverging);
+}
+
+TEST(Convolution, CountOutsideUnitCountsWhatGreyClips) {
+  EXPECT_EQ(count_outside_unit({}), 0u);
+  EXPECT_EQ(count_outside_unit({0.0f, 0.5f, 1.0f}), 0u);  // the ends are inside
+  EXPECT_EQ(count_outside_unit({-1e-6f, 1.000001f, 3.0f, 0.25f, std::nanf("")}), 4u);
+  // Sharpen overshoots at a dark-to-bright step (0 - 1 on one side, 5 - 3 on the other): it clips; identity does not.
+  const GrayImage step = step_image(8, 4, true);
+  EXPECT_EQ(count_outside_unit(convolve(step, lecture("identity"), {}).pixels), 0u);
+  EXPECT_EQ(count_outside_unit(convolve(step, lecture("sharpen"), {}).pixels), 12u);  // 6 rows, both sides of the step
 }
 
 TEST(Convolution, ExplanationSumsToTheOutputPixel) {

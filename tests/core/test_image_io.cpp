@@ -1,5 +1,5 @@
 // Images as bytes: PNG written by stb_image_write and decoded back, hand-made PGM, damaged and unknown files, the area
-// averaging of fit_within, the colour-mapped PNG, and numpy's .npy header to the byte.
+// averaging of fit_within, the colour-mapped and grey PNGs, and numpy's .npy header to the byte.
 #include "core/image_io.h"
 
 #include <gtest/gtest.h>
@@ -153,6 +153,26 @@ TEST(ImageIo, ColourMappedPngUsesTheDivergingTable) {
     EXPECT_NEAR(image.pixels[i], (0.299f * c[0] + 0.587f * c[1] + 0.114f * c[2]) / 255.0f, 1e-6) << i;
   }
   EXPECT_TRUE(encode_colormapped_png(GrayImage{}, 1.0).empty());
+}
+
+// The grey PNG of a kernel summing to 1: values clamped to 0..1, and what decode_gray_image reads back is the input
+// (so identity writes the image it was given).
+TEST(ImageIo, GreyPngClipsToTheUnitRangeAndReadsBack) {
+  const GrayImage values{3, 2, {-0.5f, 0.0f, 0.2f, 0.5f, 1.0f, 1.5f}};
+  const std::vector<uint8_t> png = encode_gray_png(values);
+  ASSERT_GT(png.size(), 33u);
+  EXPECT_EQ(png[25], 0);  // colour type grey
+  GrayImage image;
+  std::string error;
+  ASSERT_TRUE(decode(png, &image, &error)) << error;
+  const std::vector<float> expected = {0.0f, 0.0f, 51 / 255.0f, 128 / 255.0f, 1.0f, 1.0f};
+  ASSERT_EQ(image.width, 3);
+  ASSERT_EQ(image.height, 2);
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_FLOAT_EQ(image.pixels[i], expected[i]) << i;
+  GrayImage again;
+  ASSERT_TRUE(decode(encode_gray_png(image), &again, &error)) << error;
+  EXPECT_EQ(again.pixels, image.pixels);
+  EXPECT_TRUE(encode_gray_png(GrayImage{}).empty());
 }
 
 TEST(ImageIo, NpyIsWhatNumpyWrites) {

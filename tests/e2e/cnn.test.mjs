@@ -215,7 +215,7 @@ test('pause holds training, resume goes on, stop ends it; learning rate 10 diver
 
   // Learning rate 10: the loss leaves float's range, the run stops with a message, the last good weights stay.
   const [x, y, w, h] = (await state(page)).widgets['cnn.learning_rate'];
-  await page.mouse.click(x + w * 0.3, y + h / 2);
+  await page.mouse.click(x + 10, y + h / 2);  // the number, left of its − / + steppers
   await page.keyboard.press('Control+A');
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
