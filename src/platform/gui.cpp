@@ -43,6 +43,8 @@ struct Gui {
   std::string hook_file;
   bool done = false;
   std::vector<SDL_Event> held_events;  // held for the next frame, see main_loop_iteration
+  bool held_press = false;             // held_events starts with a press that waited a frame
+  bool buttons[3] = {};                // left, right, middle as the events given to ImGui left them
   bool pointer_known = false;          // the pointer's last position from SDL's events, see track_pointer
   ImVec2 pointer;
 };
@@ -126,32 +128,44 @@ void main_loop_iteration(void* arg) {
   // ImGui 1.86 reads the input state once a frame, so what happens between two frames can be lost:
   // - a key pressed and released (a presenter clicker's PageDown, Playwright's keyboard.press) is never seen down;
   // - a button released in the frame it was pressed (xdotool's click, a tap) is not seen held;
-  // - a press in the frame the pointer arrived is refused by a tab, which wants the pointer to have hovered it a frame
-  //   before (its AllowItemOverlap): under Xvfb one click highlighted a tab without switching to it.
-  // So such a release, or such a press, waits for the next frame, with every event after it, in order.
+  // - a press where ImGui has not seen the pointer yet is refused by a tab, which wants the pointer to have hovered it
+  //   a frame before (its AllowItemOverlap): under Xvfb, where the pointer is known only from the events, one click
+  //   highlighted a tab without switching to it.
+  // So such a release, or such a press, waits for the next frame, with every event after it, in order; the press's
+  // position is the pointer's meanwhile. A press waits once at most.
+  const bool press_waited = gui.held_press;
+  gui.held_press = false;
   std::vector<SDL_Event> events;
   events.swap(gui.held_events);
   SDL_Event polled;
   while (SDL_PollEvent(&polled)) events.push_back(polled);
   std::vector<SDL_Scancode> pressed;
   std::vector<Uint8> clicked;
-  bool moved = false;
+  const ImVec2 seen = ImGui::GetIO().MousePos;  // where the last frame had the pointer
   for (size_t i = 0; i < events.size(); ++i) {
     SDL_Event& event = events[i];
+    const bool new_place = event.type == SDL_MOUSEBUTTONDOWN && !(i == 0 && press_waited) &&
+                           (static_cast<float>(event.button.x) != seen.x || static_cast<float>(event.button.y) != seen.y);
     const bool hold =
+        new_place ||
         (event.type == SDL_KEYUP &&
          std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) ||
         (event.type == SDL_MOUSEBUTTONUP &&
-         std::find(clicked.begin(), clicked.end(), event.button.button) != clicked.end()) ||
-        (event.type == SDL_MOUSEBUTTONDOWN && moved);
+         std::find(clicked.begin(), clicked.end(), event.button.button) != clicked.end());
     if (hold) {
+      if (new_place) track_pointer(gui, event);
+      gui.held_press = new_place;
       gui.held_events.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
       break;
     }
     track_pointer(gui, event);
     if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
     if (event.type == SDL_MOUSEBUTTONDOWN) clicked.push_back(event.button.button);
-    if (event.type == SDL_MOUSEMOTION) moved = true;
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+      const int b = event.button.button == SDL_BUTTON_LEFT ? 0 : event.button.button == SDL_BUTTON_RIGHT ? 1
+                  : event.button.button == SDL_BUTTON_MIDDLE ? 2 : -1;
+      if (b >= 0) gui.buttons[b] = event.type == SDL_MOUSEBUTTONDOWN;
+    }
     if (take_panel_key(gui, event)) continue;
     close_popups_under_click(event);
     ImGui_ImplSDL2_ProcessEvent(&event);
@@ -171,14 +185,17 @@ void main_loop_iteration(void* arg) {
   if (gui.app->font_rebuild_needed()) build_fonts(gui);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
-  if (!ImGui::IsMousePosValid() && gui.pointer_known) ImGui::GetIO().MousePos = gui.pointer;
+  // The buttons as the events given to ImGui left them, not SDL's state now (which already has what is held back).
+  ImGuiIO& io = ImGui::GetIO();
+  for (int b = 0; b < 3; ++b) io.MouseDown[b] = gui.buttons[b];
+  if (!ImGui::IsMousePosValid() && gui.pointer_known) io.MousePos = gui.pointer;
   // Headless browsers with virtual time can report a zero frame time, which ImGui 1.86 asserts on.
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
   gui.textures.begin_frame();
   gui.app->frame();
   ImGui::Render();
-  const ImGuiIO& io = ImGui::GetIO();
+
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app's window draws no background
