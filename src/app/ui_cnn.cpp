@@ -562,6 +562,7 @@ void CnnLab::draw_input(Host& host, WidgetRegistry& widgets, std::string& status
     ImGui::SameLine();
     ImGui::SetNextItemWidth(font * 6);
     ImGui::SliderFloat(label(Str::CnnBrush), &brush_radius_, 1.5f, 10.0f, "%.1f");
+    canvas_map_.set_keyboard_cursor(true, canvas_.width / 28);  // an arrow moves one pixel of what the model sees
     const Heatmap::Pointer pointer = canvas_map_.draw("cnn_canvas", std::max(font * 13, image_side(0.45f)));
     widgets.record("cnn.canvas", canvas_map_.image_min(), canvas_map_.image_max());
     if (brush_.paint(pointer, &canvas_, brush_radius_)) inside_dirty_ = true;

@@ -308,6 +308,7 @@ void ConvolutionLab::draw_input(Host& host, WidgetRegistry& widgets) {
   }
 
   const GrayImage& in = input();
+  input_map_.set_keyboard_cursor(source_ == Source::Draw);  // a canvas to paint, not a photo to cross pixel by pixel
   const Heatmap::Pointer pointer = input_map_.draw("input", image_side(0.55f));
   widgets.record("conv.canvas", input_map_.image_min(), input_map_.image_max());
   // Painting on the canvas: left button adds ink, right button erases.

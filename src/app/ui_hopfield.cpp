@@ -802,17 +802,19 @@ void HopfieldLab::draw(Host& host, WidgetRegistry& widgets, std::string& status)
   const bool recall_open = ImGui::BeginTabItem(label(Str::HopTabRecall));
   widgets.record_last_item("hopfield.tab_recall");
   if (recall_open) {
-    Panels panels("hopfield", 3, widgets);
-    if (panels.next()) {
-      section_title(tr(Str::HopGrid));
-      draw_grid(widgets);
-      draw_edit(host, widgets, status);
-      draw_patterns(widgets);
-    }
-    if (panels.next()) draw_recall(widgets);
-    if (panels.next()) {
-      draw_inspector();
-      draw_weights(host);
+    {  // the panels end (their table, their child windows) before the tab item does
+      Panels panels("hopfield", 3, widgets);
+      if (panels.next()) {
+        section_title(tr(Str::HopGrid));
+        draw_grid(widgets);
+        draw_edit(host, widgets, status);
+        draw_patterns(widgets);
+      }
+      if (panels.next()) draw_recall(widgets);
+      if (panels.next()) {
+        draw_inspector();
+        draw_weights(host);
+      }
     }
     ImGui::EndTabItem();
   }

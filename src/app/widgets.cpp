@@ -145,8 +145,12 @@ Heatmap::Pointer Heatmap::draw(const char* id, float max_side) {
     textures_->draw_colormapped(ImGui::GetWindowDrawList(), texture_, min_, ImVec2(min_.x + size.x, min_.y + size.y),
                                 static_cast<float>(scale_), map_);
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  pointer.active = ImGui::IsItemActive();
-  pointer.activated = ImGui::IsItemActivated();
+  pointer.active = ImGui::IsItemActive() && activated_by_mouse();
+  pointer.activated = ImGui::IsItemActivated() && activated_by_mouse();
+  if (keyboard_) {
+    pointer.keys = cursor_.update(width_, height_, cursor_step_);
+    cursor_.draw(min_, cell_);
+  }
   pointer.right = ImGui::IsMouseDown(ImGuiMouseButton_Right);
   const ImVec2 m = ImGui::GetIO().MousePos;
   pointer.x = (m.x - min_.x) / cell_;
@@ -203,6 +207,11 @@ bool BrushPainter::stamp(GrayImage* canvas, float x, float y, float radius) cons
 }
 
 bool BrushPainter::paint(const Heatmap::Pointer& pointer, GrayImage* canvas, float radius) {
+  if (pointer.keys.paint != 0 && pointer.keys.cell >= 0 && canvas->width > 0) {
+    value_ = pointer.keys.paint > 0 ? 1.0f : -1.0f;
+    const int x = pointer.keys.cell % canvas->width, y = pointer.keys.cell / canvas->width;
+    return stamp(canvas, static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f, radius);
+  }
   if (pointer.activated) {
     value_ = pointer.right ? -1.0f : 1.0f;
     last_ = ImVec2(pointer.x, pointer.y);
@@ -219,9 +228,10 @@ bool BrushPainter::paint(const Heatmap::Pointer& pointer, GrayImage* canvas, flo
 
 // [SECTION] keyboard painting ----------------------------------------------------------------------------------------
 
-GridCursor::Keys GridCursor::update(int width, int height) {
+GridCursor::Keys GridCursor::update(int width, int height, int step) {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   Keys keys;
+  step_ = std::max(1, step);
   shown_ = g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight;
   if (!shown_) return keys;
   x_ = std::clamp(x_, 0, width - 1);
@@ -230,7 +240,7 @@ GridCursor::Keys GridCursor::update(int width, int height) {
   if (g.NavMoveSubmitted && !(g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing)) {
     const int dx = g.NavMoveDir == ImGuiDir_Left ? -1 : g.NavMoveDir == ImGuiDir_Right ? 1 : 0;
     const int dy = g.NavMoveDir == ImGuiDir_Up ? -1 : g.NavMoveDir == ImGuiDir_Down ? 1 : 0;
-    const int x = x_ + dx, y = y_ + dy;
+    const int x = x_ + dx * step_, y = y_ + dy * step_;
     if ((dx != 0 || dy != 0) && x >= 0 && y >= 0 && x < width && y < height) {
       x_ = x;
       y_ = y;
@@ -249,8 +259,8 @@ GridCursor::Keys GridCursor::update(int width, int height) {
 void GridCursor::draw(ImVec2 origin, float cell_size) const {
   if (!shown_) return;
   const ImVec2 a(origin.x + static_cast<float>(x_) * cell_size, origin.y + static_cast<float>(y_) * cell_size);
-  const float t = std::max(2.0f, cell_size * 0.1f);
-  ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + cell_size, a.y + cell_size),
+  const float side = cell_size * static_cast<float>(step_), t = std::max(2.0f, side * 0.1f);
+  ImGui::GetWindowDrawList()->AddRect(a, ImVec2(a.x + side, a.y + side),
                                       ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, t);
 }
 
@@ -304,6 +314,7 @@ Panels::Panels(const char* id, int count, WidgetRegistry& widgets, const float* 
 }
 
 Panels::~Panels() {
+  if (child_) ImGui::EndChild();
   if (table_) ImGui::EndTable();
 }
 
@@ -319,7 +330,16 @@ bool Panels::next() {
     return true;
   }
   if (!table_) return false;
+  if (child_) ImGui::EndChild();
   ImGui::TableNextColumn();
+  // Side by side, each panel is a child window of its own: it scrolls on its own, and the arrow keys stay in it (ImGui
+  // would otherwise hop to a neighbouring column's control that sits a little lower than the next one in this
+  // column); F6 moves between panels.
+  char name[16];
+  std::snprintf(name, sizeof name, "panel%d", index_);
+  child_ = true;
+  // The whole height the lab has, less the table cell's padding below it (else the lab itself would scroll).
+  ImGui::BeginChild(name, ImVec2(0, -2 * ImGui::GetStyle().CellPadding.y - 1));
   return true;
 }
 

@@ -50,26 +50,9 @@ class Panels {
  private:
   WidgetRegistry& widgets_;
   int count_, index_ = -1;
-  bool stacked_, table_ = false;
+  bool stacked_, table_ = false, child_ = false;
 };
 
-// Painting a grid from the keyboard. While the grid's item (an InvisibleButton) has the keyboard focus, the arrows move
-// a cursor over its cells instead of the focus (at an edge the arrow moves the focus on, out of the grid); Space asks
-// for +1 at the cursor and Enter for -1. Call update() right after the grid's item, draw() to outline the cursor.
-class GridCursor {
- public:
-  struct Keys {
-    bool shown = false;  // the grid has the keyboard focus: draw the cursor
-    int cell = -1;       // the cursor's cell, row-major
-    int paint = 0;       // +1 (Space) or -1 (Enter) to paint at the cursor this frame, else 0
-  };
-  Keys update(int width, int height);
-  void draw(ImVec2 origin, float cell_size) const;
-
- private:
-  int x_ = 0, y_ = 0;
-  bool shown_ = false;
-};
 // Whether the item just activated was pressed by the mouse (not by Space or Enter on the keyboard focus).
 bool activated_by_mouse();
 
@@ -105,6 +88,24 @@ PlotFrame begin_plot(ImVec2 size, double x0, double x1, double y0, double y1, co
                      const char* y_label);
 void end_plot(const PlotFrame& frame);
 
+// Painting a grid from the keyboard. While the grid's item (an InvisibleButton) has the keyboard focus, the arrows move
+// a cursor over its cells instead of the focus (at an edge the arrow moves the focus on, out of the grid); Space asks
+// for +1 at the cursor and Enter for -1. Call update() right after the grid's item, draw() to outline the cursor.
+class GridCursor {
+ public:
+  struct Keys {
+    bool shown = false;  // the grid has the keyboard focus: draw the cursor
+    int cell = -1;       // the cursor's cell, row-major
+    int paint = 0;       // +1 (Space) or -1 (Enter) to paint at the cursor this frame, else 0
+  };
+  // step: cells an arrow moves the cursor (a fine canvas is crossed in fewer presses).
+  Keys update(int width, int height, int step = 1);
+  void draw(ImVec2 origin, float cell_size) const;
+
+ private:
+  int x_ = 0, y_ = 0, step_ = 1;
+  bool shown_ = false;
+};
 // A colour-mapped image of values with its scale beside it: signed values through the core's diverging table, or
 // gray levels for images. The values are uploaded only by set(); the colours are applied on the GPU, so set_scale()
 // uploads nothing.
@@ -124,8 +125,14 @@ class Heatmap {
   struct Pointer {
     int cell = -1;
     float x = 0, y = 0;
-    bool active = false, activated = false, right = false;
+    bool active = false, activated = false, right = false;  // the mouse's (or a finger's) press
+    GridCursor::Keys keys;  // the keyboard's cursor, when enabled
   };
+  // Let the keyboard paint or pick cells: a cursor the arrows move while the image has the focus (see GridCursor).
+  void set_keyboard_cursor(bool on, int step = 1) {
+    keyboard_ = on;
+    cursor_step_ = step;
+  }
   // Draw at the cursor, at most max_side pixels on the longer side.
   Pointer draw(const char* id, float max_side);
   double scale() const { return scale_; }
@@ -142,13 +149,17 @@ class Heatmap {
   double scale_ = 1.0;
   ImVec2 min_;
   float cell_ = 0;
+  bool keyboard_ = false;
+  int cursor_step_ = 1;
+  GridCursor cursor_;
 };
 
 // Painting a grey image by dragging on its Heatmap with a soft round brush: the left button adds ink, the right one
 // erases. Stamps follow the pointer's path half a pixel apart, so a fast stroke stays unbroken.
 class BrushPainter {
  public:
-  // After Heatmap::draw: paints where the pointer went since the last frame. True when a pixel changed.
+  // After Heatmap::draw: paints where the pointer went since the last frame, and a stamp at the keyboard's cursor for
+  // Space (ink) or Enter (erase). True when a pixel changed.
   bool paint(const Heatmap::Pointer& pointer, GrayImage* canvas, float radius);
 
  private:

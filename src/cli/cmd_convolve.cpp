@@ -1,5 +1,6 @@
 // `hebblab convolve`: the convolution lab without a window: one image through a lecture kernel (or one's own) to a
-// PNG shown as the lab shows it (grey 0..1 or the diverging colours, by output_display) or a numpy array. This is where the image is read and the result written; the core sees bytes.
+// PNG shown as the lab shows it (grey 0..1 or the diverging colours, by output_display) or a numpy array. This is
+// where the image is read and the result written; the core sees bytes.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

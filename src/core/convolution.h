@@ -35,9 +35,9 @@ ConvKernel normalised(const ConvKernel& kernel);
 
 // How a kernel's output is shown (the lab's output map and `hebblab convolve`'s PNG). A kernel whose weights sum to 1
 // (identity, the blurs, sharpen: |sum - 1| < 1e-6 times the larger of 1 and the sum of |weights|, so a normalised
-// custom kernel counts)
-// keeps a flat region's brightness: its output is an image, drawn on the input's grey scale 0..1, values outside it
-// clipped. Any other kernel (the edge kernels and the Laplacian sum to 0) gives signed responses: the diverging map.
+// custom kernel counts) keeps a flat region's brightness: its output is an image, drawn on the input's grey scale
+// 0..1, values outside it clipped. Any other kernel (the edge kernels and the Laplacian sum to 0) gives signed
+// responses: the diverging map.
 enum class OutputDisplay { Gray, Diverging };
 OutputDisplay output_display(const ConvKernel& kernel);
 // values (any shape, e.g. an output (OH, OW)) -> how many lie outside [0, 1]: the pixels a grey 0..1 display clips.

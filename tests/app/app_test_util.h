@@ -19,6 +19,14 @@ inline void start_imgui() {
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(1280, 800);
   io.DeltaTime = 1.0f / 60.0f;
+  // The keys the SDL backend maps (the app turns keyboard navigation on, which needs them); any distinct indices.
+  const ImGuiKey keys[] = {ImGuiKey_Tab,      ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow,
+                           ImGuiKey_DownArrow, ImGuiKey_PageUp,   ImGuiKey_PageDown,   ImGuiKey_Home,
+                           ImGuiKey_End,      ImGuiKey_Insert,    ImGuiKey_Delete,     ImGuiKey_Backspace,
+                           ImGuiKey_Space,    ImGuiKey_Enter,     ImGuiKey_Escape,     ImGuiKey_KeyPadEnter,
+                           ImGuiKey_A,        ImGuiKey_C,         ImGuiKey_V,          ImGuiKey_X,
+                           ImGuiKey_Y,        ImGuiKey_Z};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; ++i) io.KeyMap[keys[i]] = static_cast<int>(10 + i);
   App::setup_fonts("", 1.0f, 1.0f);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;

@@ -88,12 +88,10 @@ TEST_F(LessonsTest, ALinkOpensItsStepAndSteppingUpdatesTheLink) {
   EXPECT_EQ(shell.location_fragment, "lesson/deform");
   // PageDown and PageUp, as a presenter's clicker sends them.
   ImGuiIO& io = ImGui::GetIO();
-  io.KeyMap[ImGuiKey_PageDown] = 1;
-  io.KeyMap[ImGuiKey_PageUp] = 2;
-  for (int key : {1, 1, 2}) {
-    io.KeysDown[key] = true;
+  for (ImGuiKey key : {ImGuiKey_PageDown, ImGuiKey_PageDown, ImGuiKey_PageUp}) {
+    io.KeysDown[io.KeyMap[key]] = true;
     frame(app);
-    io.KeysDown[key] = false;
+    io.KeysDown[io.KeyMap[key]] = false;
     frame(app);
   }
   EXPECT_EQ(shell.location_fragment, "lesson/recall");

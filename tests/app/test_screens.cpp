@@ -5,7 +5,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -55,14 +57,6 @@ std::string string_field(const std::string& json, const std::string& key) {
 
 class ScreensTest : public test::AppTest {
  protected:
-  void SetUp() override {
-    test::AppTest::SetUp();
-    // The keys the SDL backend maps; any distinct indices do here.
-    ImGuiIO& io = ImGui::GetIO();
-    const ImGuiKey keys[] = {ImGuiKey_Tab,   ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow,
-                             ImGuiKey_DownArrow, ImGuiKey_Space, ImGuiKey_Enter, ImGuiKey_Escape};
-    for (size_t i = 0; i < std::size(keys); ++i) io.KeyMap[keys[i]] = static_cast<int>(10 + i);
-  }
   Host host() {
     Host h;
     h.settings = &settings;
@@ -233,6 +227,51 @@ TEST_F(ScreensTest, TheGridIsPaintedFromTheKeyboard) {
   const std::string json = app.state_json();
   EXPECT_EQ(string_field(json, "name"), "hopfield.grid") << "the arrows stayed inside the grid";
   EXPECT_TRUE(contains(json, "\"state\":[1,-1,-1,-1,-1,-1,-1,1,-1,")) << json.substr(json.find("\"state\""), 80);
+}
+
+// The convolution lab's canvas painted from the keyboard: arrows down to it, Space stamps ink at the cursor, Enter
+// erases it again.
+TEST_F(ScreensTest, TheConvolutionCanvasIsPaintedFromTheKeyboard) {
+  App app(host());
+  frame(app);
+  click(app, "tab.convolution");
+  for (int i = 0; i < 6 && string_field(app.state_json(), "name") != "conv.source_draw"; ++i) {
+    app.focus_panel(+1);  // to the input panel
+    frame(app);
+    frame(app);
+  }
+  ASSERT_EQ(string_field(app.state_json(), "name"), "conv.source_draw");
+  auto focus_on_canvas = [&] {
+    const std::string json = app.state_json();
+    const Rect canvas = widget_rects(json).at("conv.canvas");
+    const size_t at = json.find("\"rect\":[");
+    float x = 0, y = 0;
+    std::sscanf(json.c_str() + at + 8, "%f,%f", &x, &y);
+    return std::abs(x - canvas.x) < 1 && std::abs(y - canvas.y) < 1;
+  };
+  for (int i = 0; i < 20 && !focus_on_canvas(); ++i) press(app, ImGuiKey_DownArrow);
+  ASSERT_TRUE(focus_on_canvas()) << "the arrows reach the canvas";
+  auto pixel = [&](int i) {
+    const std::string json = app.state_json();
+    const size_t at = json.find("\"input\":[");
+    std::vector<float> v(static_cast<size_t>(i) + 1);
+    const char* p = json.c_str() + at + 9;
+    for (float& x : v) {
+      x = std::strtof(p, const_cast<char**>(&p));
+      ++p;
+    }
+    return v.back();
+  };
+  EXPECT_EQ(pixel(0), 0.0f);
+  press(app, ImGuiKey_Space);
+  EXPECT_GT(pixel(0), 0.5f) << "Space stamped ink at the cursor, the top left pixel";
+  press(app, ImGuiKey_RightArrow);
+  press(app, ImGuiKey_RightArrow);
+  press(app, ImGuiKey_Space);
+  EXPECT_GT(pixel(2), 0.5f);
+  press(app, ImGuiKey_Enter);
+  EXPECT_LT(pixel(2), 0.5f) << "Enter erased it";
+  EXPECT_TRUE(focus_on_canvas()) << "the arrows moved the cursor, not the focus";
 }
 
 // Escape closes an open menu, and the click after an open menu is not swallowed.
