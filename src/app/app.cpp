@@ -550,7 +550,8 @@ std::string App::state_json() const {
   j.key("widgets").begin_object();
   for (const auto& [name, r] : widgets_.rects()) {
     j.key(name).begin_array().value(static_cast<double>(r.x)).value(static_cast<double>(r.y));
-    j.value(static_cast<double>(r.w)).value(static_cast<double>(r.h)).value(r.visible ? 1 : 0).value(r.enabled ? 1 : 0).end_array();
+    j.value(static_cast<double>(r.w)).value(static_cast<double>(r.h)).value(r.visible ? 1 : 0).value(r.enabled ? 1 : 0);
+    j.value(r.fits_width ? 1 : 0).end_array();
   }
   j.end_object();
   j.end_object();

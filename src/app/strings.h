@@ -48,7 +48,11 @@ namespace hebblab {
   X(HopTool, "Mouse")                                                                                              \
   X(HopToolPaint, "paint")                                                                                         \
   X(HopToolInspect, "inspect a neuron")                                                                            \
-  X(HopPaintHelp, "Paint: left button = +1 (black), right button = -1 (white).")                                   \
+  X(HopPaintHelp, "Paint: the left button (or a finger) sets the value chosen here, the right button the other one. " \
+                  "From the keyboard: Space +1, Enter -1.")                                                        \
+  X(HopPaintWith, "Left button paints")                                                                           \
+  X(HopPaintBlack, "+1 (black)")                                                                                  \
+  X(HopPaintWhite, "−1 (white)")                                                                                  \
   X(HopInspectHelp, "Click a neuron to see the sum that decides its next value.")                                  \
   X(HopPresetA, "Letter A")                                                                                        \
   X(HopPresetZ, "Letter Z")                                                                                        \
@@ -289,7 +293,8 @@ namespace hebblab {
   X(CnnModelOpened, "Opened %s") \
   X(CnnModelBad, "%s is not a usable model: %s. The current model is unchanged.") \
   X(CnnData, "Data") \
-  X(CnnDataMnist, "MNIST: 60,000 training and 10,000 test images") \
+  X(CnnDataMnist, "MNIST digits") \
+  X(CnnDataMnistSize, "60,000 training and 10,000 test images") \
   X(CnnDataOwn, "my own dataset") \
   X(CnnDataOwnOpen, "Add IDX files...") \
   X(CnnDataOwnHelp, "Four IDX files as MNIST is distributed (raw *-ubyte or gzipped *-ubyte.gz): train-images, train-labels, and optionally t10k-images and t10k-labels. 2 to 10 classes; the model's input follows the image size.") \

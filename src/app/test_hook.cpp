@@ -45,7 +45,10 @@ void WidgetRegistry::place(const std::string& name, ImVec2 min, ImVec2 max) {
   const ImRect r(min, max);
   const bool visible = window->ClipRect.Contains(r);
   const bool enabled = !(ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled);
-  rects_[name] = {min.x, min.y, max.x - min.x, max.y - min.y, visible, enabled};
+  // (A selectable reaches half an item spacing into the padding on each side: that is not cut.)
+  const float slack = ImGui::GetStyle().ItemSpacing.x * 0.5f + 0.5f;
+  const bool fits_width = r.Min.x >= window->ClipRect.Min.x - slack && r.Max.x <= window->ClipRect.Max.x + slack;
+  rects_[name] = {min.x, min.y, max.x - min.x, max.y - min.y, visible, enabled, fits_width};
   if (name == reveal_) {
     if (!visible) ImGui::ScrollToRect(window, r, ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
     reveal_.clear();

@@ -17,6 +17,7 @@ struct WidgetRect {
   float x = 0, y = 0, w = 0, h = 0;  // in window coordinates (CSS pixels in the browser)
   bool visible = true;               // wholly inside what its window (or table column) shows, not cut off
   bool enabled = true;               // not greyed out (ImGui::BeginDisabled)
+  bool fits_width = true;            // within its window's (or column's) width: nothing cut that no scrolling shows
 };
 
 // The label of the item the keyboard focus is on, as ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE) saw it drawn, without

@@ -751,7 +751,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
       changed |= ImGui::InputInt(label, v, 1);
     };
     auto size_field = [&](const char* label, Size2* s) {
-      ImGui::SameLine();
+      flow(field_width(w * 1.6f, label));
       ImGui::SetNextItemWidth(w * 1.6f);
       int v[2] = {s->h, s->w};
       if (ImGui::InputInt2(label, v)) {
@@ -760,7 +760,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
       }
     };
     auto combo = [&](const char* label, int* v, const char* const* items, int n) {
-      ImGui::SameLine();
+      flow(field_width(font * 5, label));
       ImGui::SetNextItemWidth(font * 5);
       changed |= ImGui::Combo(label, v, items, n);
     };
@@ -783,7 +783,7 @@ void CnnLab::draw_model(Host& host, WidgetRegistry& widgets, std::string& status
       }
       case LayerType::Dropout: {
         float rate = float(c.rate);
-        ImGui::SameLine();
+        flow(field_width(font * 6, label(Str::CnnRate)));
         ImGui::SetNextItemWidth(font * 6);
         if (ImGui::SliderFloat(label(Str::CnnRate), &rate, 0.0f, 0.9f, "%.2f")) {
           c.rate = rate;
@@ -945,6 +945,8 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
     rebuild_preview();
   }
   widgets.record_last_item("cnn.data_mnist");
+  flow(ImGui::CalcTextSize(tr(Str::CnnDataMnistSize)).x);
+  ImGui::TextDisabled("%s", tr(Str::CnnDataMnistSize));
   flow(radio_width(label(Str::CnnDataOwn)));
   if (ImGui::RadioButton(label(Str::CnnDataOwn), &own, 1) && !own_data_ && own_count_ > 0) {
     own_data_ = true;
@@ -952,7 +954,7 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
     rebuild_preview();
   }
   widgets.record_last_item("cnn.data_own");
-  ImGui::SameLine();
+  flow(button_width(label(Str::CnnDataOwnOpen)));
   if (host.files && ImGui::Button(label(Str::CnnDataOwnOpen))) host.files->request_open(model_path_, "dataset");
   widgets.record_last_item("cnn.data_open");
   help_marker(tr(Str::CnnDataOwnHelp));

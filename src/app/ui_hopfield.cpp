@@ -231,7 +231,7 @@ void HopfieldLab::draw_grid(WidgetRegistry& widgets) {
     restart_history();
   };
   if (ImGui::IsItemActivated() && activated_by_mouse())
-    paint_value_ = ImGui::IsMouseDown(ImGuiMouseButton_Right) ? -1 : 1;
+    paint_value_ = ImGui::IsMouseDown(ImGuiMouseButton_Right) ? -primary_value_ : primary_value_;
   if (ImGui::IsItemActive() && paint_value_ != 0 && inside) paint(y * width_ + x, paint_value_);
   if (ImGui::IsItemDeactivated()) paint_value_ = 0;
   if (keys.paint != 0) paint(keys.cell, keys.paint);
@@ -247,6 +247,16 @@ void HopfieldLab::draw_edit(Host& host, WidgetRegistry& widgets, std::string& st
   flow(radio_width(label(Str::HopToolInspect)));
   if (ImGui::RadioButton(label(Str::HopToolInspect), tool_ == Tool::Inspect)) tool_ = Tool::Inspect;
   widgets.record_last_item("hopfield.tool_inspect");
+  if (tool_ == Tool::Paint) {
+    // A finger has no right button: which value the left button (and a finger) paints is a choice.
+    ImGui::TextUnformatted(tr(Str::HopPaintWith));
+    flow(radio_width(label(Str::HopPaintBlack)));
+    if (ImGui::RadioButton(label(Str::HopPaintBlack), primary_value_ > 0)) primary_value_ = 1;
+    widgets.record_last_item("hopfield.paint_black");
+    flow(radio_width(label(Str::HopPaintWhite)));
+    if (ImGui::RadioButton(label(Str::HopPaintWhite), primary_value_ < 0)) primary_value_ = -1;
+    widgets.record_last_item("hopfield.paint_white");
+  }
   teaching_text(tr(tool_ == Tool::Paint ? Str::HopPaintHelp : Str::HopInspectHelp));
 
   const std::vector<GridChoice> grids = grid_choices();
@@ -836,6 +846,7 @@ void HopfieldLab::save(Settings& s) const {
   s.set_int("hopfield.height", height_);
   s.set("hopfield.mode", mode_ == UpdateMode::Synchronous ? "sync" : "async");
   s.set_int("hopfield.flip", flip_count_);
+  s.set_int("hopfield.paint", primary_value_);
   s.set_int("hopfield.seed", seed_);
   s.set_double("hopfield.speed", steps_per_second_);
   s.set("hopfield.file", file_path_);
@@ -859,6 +870,7 @@ bool HopfieldLab::load(const Settings& s, std::string* error) {
   set_grid(width, height);
   mode_ = s.get("hopfield.mode", "sync") == "async" ? UpdateMode::Asynchronous : UpdateMode::Synchronous;
   flip_count_ = std::clamp(s.get_int("hopfield.flip", 2), 0, n());
+  primary_value_ = s.get_int("hopfield.paint", 1) < 0 ? -1 : 1;
   seed_ = s.get_int("hopfield.seed", 1);
   steps_per_second_ = static_cast<float>(std::clamp(s.get_double("hopfield.speed", 4.0), 1.0, 30.0));
   file_path_ = s.get("hopfield.file", file_path_);

@@ -83,7 +83,8 @@ class HopfieldLab {
   HebbianWeights weights_ = hebbian_weights({}, 25);
   std::vector<Snapshot> undo_;
   Tool tool_ = Tool::Paint;
-  int paint_value_ = 0;  // value being painted while a mouse button is held
+  int paint_value_ = 0;    // value being painted while a mouse button is held
+  int primary_value_ = 1;  // what the left button and a finger paint (the right button: -that)
   int glyph_ = 0;        // index into the built-in alphabet
   int inspected_ = -1;   // neuron shown in the inspector
   std::string file_path_ = "hebblab-patterns.txt";

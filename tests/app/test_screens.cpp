@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,9 +28,10 @@ using test::MemorySettings;
 
 struct Rect {
   float x, y, w, h;
+  bool fits_width;
 };
 
-// The test hook's named widgets: "name":[x,y,w,h,visible].
+// The test hook's named widgets: "name":[x,y,w,h,visible,enabled,fits_width].
 std::map<std::string, Rect> widget_rects(const std::string& json) {
   std::map<std::string, Rect> out;
   size_t at = json.find("\"widgets\":{");
@@ -38,9 +41,11 @@ std::map<std::string, Rect> widget_rects(const std::string& json) {
     const size_t end = json.find('"', at + 1);
     Rect r{};
     int visible = 0;
-    int enabled = 0;
-    if (std::sscanf(json.c_str() + end + 1, ":[%f,%f,%f,%f,%d,%d]", &r.x, &r.y, &r.w, &r.h, &visible, &enabled) != 6)
+    int enabled = 0, fits = 0;
+    if (std::sscanf(json.c_str() + end + 1, ":[%f,%f,%f,%f,%d,%d,%d]", &r.x, &r.y, &r.w, &r.h, &visible, &enabled,
+                    &fits) != 7)
       break;
+    r.fits_width = fits != 0;
     out[json.substr(at + 1, end - at - 1)] = r;
     at = json.find(']', end) + 1;
     if (json[at] == ',') ++at;
@@ -72,6 +77,17 @@ class ScreensTest : public test::AppTest {
     frame(app);
   }
   void set_display(float w, float h) { ImGui::GetIO().DisplaySize = ImVec2(w, h); }
+  // The subset DejaVu Sans the app ships, at text size 1: widths as the user sees them.
+  void use_the_app_font() {
+    std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
+    ASSERT_TRUE(in) << HEBBLAB_UI_FONT;
+    font_ = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    App::setup_fonts(font_, 1.0f, 1.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  std::string font_;  // the atlas reads it in place
   MemorySettings settings;
   test::FakeShell shell;
 };
@@ -85,14 +101,19 @@ TEST(Layout, PanelsStackBelowTheBreakpointInCssPixelsAtTheTextSize) {
   EXPECT_TRUE(panels_stack(1280, 32));  // text size 2: the panels would be as cramped as at 640
 }
 
-// Every named widget of every lab starts and ends inside the window's width, at the four sizes the issue names: rows
-// wrap and panels stack rather than run off the right edge (the phone's "asynchronous" button, its x = [1, -1, -1]).
+// Every named widget of every lab and every part of a lab starts and ends inside the window's width, at the four sizes
+// the issue names, in the app's font, with touch-sized targets on the phone and the tablet: rows wrap and panels
+// stack rather than run off the right edge (the phone's "asynchronous" button, its x = [1, -1, -1]).
 TEST_F(ScreensTest, EveryNamedWidgetFitsTheWidthAtEverySize) {
+  use_the_app_font();
   const float sizes[][2] = {{390, 844}, {768, 1024}, {1280, 800}, {1920, 1080}};
   for (const auto& size : sizes) {
     set_display(size[0], size[1]);
+    shell.coarse = size[0] < 1000;  // phones and tablets are touch screens: 44 px targets
     App app(host());
-    for (const char* tab : {"tab.hopfield", "tab.convolution", "tab.cnn"}) {
+    app.setup_style(1.0f);
+    for (const char* tab : {"tab.hopfield", "hopfield.tab_capacity", "tab.convolution", "tab.cnn", "cnn.tab_model",
+                            "cnn.tab_train", "cnn.tab_evaluate", "tab.lessons"}) {
       click(app, tab);
       for (int i = 0; i < 3; ++i) frame(app);
       const std::string json = app.state_json();
@@ -101,6 +122,7 @@ TEST_F(ScreensTest, EveryNamedWidgetFitsTheWidthAtEverySize) {
       EXPECT_GT(rects.size(), 10u) << tab;
       for (const auto& [name, r] : rects) {
         if (name.rfind("menu.", 0) == 0) continue;  // the menu bar's items: checked by the menu test below
+        EXPECT_TRUE(r.fits_width) << name << " is cut at the right at " << size[0] << " x " << size[1];
         EXPECT_GE(r.x, -0.5f) << name << " at " << size[0] << " x " << size[1];
         EXPECT_LE(r.x + r.w, size[0] + 0.5f) << name << " at " << size[0] << " x " << size[1];
       }
@@ -272,6 +294,26 @@ TEST_F(ScreensTest, TheConvolutionCanvasIsPaintedFromTheKeyboard) {
   press(app, ImGuiKey_Enter);
   EXPECT_LT(pixel(2), 0.5f) << "Enter erased it";
   EXPECT_TRUE(focus_on_canvas()) << "the arrows moved the cursor, not the focus";
+}
+
+// A finger has no right button: the value the left button paints is chosen, and remembered.
+TEST_F(ScreensTest, TheValueAFingerPaintsIsChosen) {
+  {
+    App app(host());
+    frame(app);
+    click(app, "hopfield.preset_a");  // the top left cell is -1, its neighbour +1
+    click(app, "hopfield.paint_white");
+    const auto rects = widget_rects(app.state_json());
+    const Rect g = rects.at("hopfield.grid");
+    test::press_at(g.x + g.w * 0.3f, g.y + g.h * 0.1f, [&] { frame(app); });  // cell 1
+    EXPECT_TRUE(contains(app.state_json(), "\"state\":[-1,-1,1,1,-1,")) << "the left button painted -1";
+  }
+  App again(host());
+  frame(again);
+  const auto rects = widget_rects(again.state_json());
+  const Rect g = rects.at("hopfield.grid");
+  test::press_at(g.x + g.w * 0.5f, g.y + g.h * 0.1f, [&] { frame(again); });  // cell 2
+  EXPECT_TRUE(contains(again.state_json(), "\"state\":[-1,-1,-1,1,-1,")) << "still -1 after a restart";
 }
 
 // Escape closes an open menu, and the click after an open menu is not swallowed.
