@@ -79,7 +79,8 @@ void App::setup_style(float scale) const {
     // A finger needs targets of at least 44 CSS pixels: frames (buttons, fields, tabs) that tall, and room between.
     // (The font is already built at this scale; the style's sizes are scaled below.)
     const ImGuiIO& io = ImGui::GetIO();
-    const float text = io.Fonts->Fonts.empty() ? kBaseFontPixels : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale / scale;
+    const float text =
+        io.Fonts->Fonts.empty() ? kBaseFontPixels : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale / scale;
     style.FramePadding = ImVec2(10.0f, std::ceil((44.0f - text) / 2.0f));
     style.ItemSpacing = ImVec2(10.0f, 8.0f);
     style.GrabMinSize = 28.0f;
@@ -237,8 +238,9 @@ void App::draw_debug_overlay() {
                           ImGuiCond_Always, ImVec2(1, 1));
   ImGui::SetNextWindowBgAlpha(0.8f);
   if (ImGui::Begin("debug", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs)) {
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs)) {
     ImGui::Text(tr(Str::FrameCounter), static_cast<unsigned long long>(frames_));
     ImGui::Text("%.1f ms", 1000.0f * ImGui::GetIO().DeltaTime);
   }
@@ -541,7 +543,8 @@ std::string App::state_json() const {
   j.key("announced").value(last_announcement_);
   j.key("popup").value(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
   j.key("pointer").begin_object();
-  j.key("hovered").value(widgets_.hovered()).key("clicked").value(widgets_.clicked()).key("clicks").value(widgets_.clicks());
+  j.key("hovered").value(widgets_.hovered()).key("clicked").value(widgets_.clicked());
+  j.key("clicks").value(widgets_.clicks());
   j.end_object();
   j.key("texture_uploads").value(host_.textures ? host_.textures->value_uploads() : 0);
   hopfield_.write_json(j);

@@ -36,8 +36,8 @@ void WidgetRegistry::record(const std::string& name, ImVec2 min, ImVec2 max) {
   place(name, min, max);
   // An area (an image, a plot) is under the pointer when its window is the one hovered (no popup over it) and the
   // pointer is inside it.
-  pointer(ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseHoveringRect(min, max),
-          name);
+  const bool over = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  pointer(over && ImGui::IsMouseHoveringRect(min, max), name);
 }
 
 void WidgetRegistry::place(const std::string& name, ImVec2 min, ImVec2 max) {

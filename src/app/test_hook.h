@@ -20,8 +20,8 @@ struct WidgetRect {
   bool fits_width = true;            // within its window's (or column's) width: nothing cut that no scrolling shows
 };
 
-// The label of the item the keyboard focus is on, as ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE) saw it drawn, without
-// its "##id" part; "" when the focus is on nothing or on an item without a label.
+// The label of the item the keyboard focus is on, as ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE) saw it drawn,
+// without its "##id" part; "" when the focus is on nothing or on an item without a label.
 std::string focused_item_label();
 
 class WidgetRegistry {

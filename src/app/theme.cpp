@@ -115,7 +115,8 @@ Theme current_theme() { return g_theme; }
 ImVec4 theme_colour_vec(Theme theme, ThemeColour colour) {
   const bool dark = theme == Theme::Dark;
   switch (colour) {
-    case ThemeColour::Formula: return dark ? rgb(140, 190, 255) : theme == Theme::Light ? rgb(20, 60, 140) : rgb(0, 40, 120);
+    case ThemeColour::Formula:
+      return dark ? rgb(140, 190, 255) : theme == Theme::Light ? rgb(20, 60, 140) : rgb(0, 40, 120);
     case ThemeColour::Error: return dark ? rgb(255, 140, 130) : rgb(170, 20, 20);
     case ThemeColour::Success: return dark ? rgb(120, 220, 150) : rgb(0, 100, 50);
     case ThemeColour::PlotBackground: return dark ? rgb(20, 20, 24) : rgb(255, 255, 255);

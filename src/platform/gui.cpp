@@ -99,15 +99,14 @@ void close_popups_under_click(const SDL_Event& event) {
     if (popup.Window->Rect().Contains(at)) return;
   }
   // The menu bar's own menu titles open menus of their own: a click there switches menus as ImGui means it to.
-  if (g.HoveredWindow && (g.HoveredWindow->Flags & ImGuiWindowFlags_MenuBar) && g.HoveredWindow->MenuBarRect().Contains(at))
-    return;
+  const ImGuiWindow* hovered = g.HoveredWindow;
+  if (hovered && (hovered->Flags & ImGuiWindowFlags_MenuBar) && hovered->MenuBarRect().Contains(at)) return;
   ImGui::ClosePopupToLevel(0, false);
 }
 
-// The ImGui 1.86 SDL backend takes the pointer's position only while SDL says the window has the mouse or keyboard
-// focus. Without a window manager (Xvfb) or with events synthesised by a test, neither may be set: ImGui then saw no
-// pointer at all, and a click on a tab highlighted it without selecting it. The position the events themselves carry
-// stands in when the backend has none.
+// Where the events given to ImGui left the pointer. The ImGui 1.86 SDL backend reads SDL's pointer now instead, and
+// only while SDL says the window has the mouse or keyboard focus: without a window manager (Xvfb) neither is set, and
+// ImGui saw no pointer at all (a click on a tab highlighted it without selecting it).
 void track_pointer(Gui& gui, const SDL_Event& event) {
   if (event.type == SDL_MOUSEMOTION) {
     gui.pointer = ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
@@ -130,8 +129,9 @@ void main_loop_iteration(void* arg) {
   // - a button released in the frame it was pressed (xdotool's click, a tap) is not seen held;
   // - a press where ImGui has not seen the pointer yet is refused by a tab, which wants the pointer to have hovered it
   //   a frame before (its AllowItemOverlap): under Xvfb, where the pointer is known only from the events, one click
-  //   highlighted a tab without switching to it.
-  // So such a release, or such a press, waits for the next frame, with every event after it, in order; the press's
+  //   highlighted a tab without switching to it;
+  // - a move after a press in the same frame would put the press where the pointer went (a stroke's first point).
+  // So such a release, press or move waits for the next frame, with every event after it, in order; a held press's
   // position is the pointer's meanwhile. A press waits once at most.
   const bool press_waited = gui.held_press;
   gui.held_press = false;
@@ -144,14 +144,16 @@ void main_loop_iteration(void* arg) {
   const ImVec2 seen = ImGui::GetIO().MousePos;  // where the last frame had the pointer
   for (size_t i = 0; i < events.size(); ++i) {
     SDL_Event& event = events[i];
-    const bool new_place = event.type == SDL_MOUSEBUTTONDOWN && !(i == 0 && press_waited) &&
-                           (static_cast<float>(event.button.x) != seen.x || static_cast<float>(event.button.y) != seen.y);
+    const bool new_place =
+        event.type == SDL_MOUSEBUTTONDOWN && !(i == 0 && press_waited) &&
+        (static_cast<float>(event.button.x) != seen.x || static_cast<float>(event.button.y) != seen.y);
     const bool hold =
         new_place ||
         (event.type == SDL_KEYUP &&
          std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) ||
         (event.type == SDL_MOUSEBUTTONUP &&
-         std::find(clicked.begin(), clicked.end(), event.button.button) != clicked.end());
+         std::find(clicked.begin(), clicked.end(), event.button.button) != clicked.end()) ||
+        (event.type == SDL_MOUSEMOTION && !clicked.empty());
     if (hold) {
       if (new_place) track_pointer(gui, event);
       gui.held_press = new_place;
@@ -185,10 +187,11 @@ void main_loop_iteration(void* arg) {
   if (gui.app->font_rebuild_needed()) build_fonts(gui);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
-  // The buttons as the events given to ImGui left them, not SDL's state now (which already has what is held back).
+  // The pointer and the buttons as the events given to ImGui left them, not SDL's state now, which already has what
+  // is held back (a stroke's first point would be lost: the press arrived where the pointer had already moved on).
   ImGuiIO& io = ImGui::GetIO();
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = gui.buttons[b];
-  if (!ImGui::IsMousePosValid() && gui.pointer_known) io.MousePos = gui.pointer;
+  if (gui.pointer_known) io.MousePos = gui.pointer;
   // Headless browsers with virtual time can report a zero frame time, which ImGui 1.86 asserts on.
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
   ImGui::NewFrame();
