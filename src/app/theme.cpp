@@ -110,8 +110,6 @@ void apply_theme(Theme theme, ImGuiStyle* style) {
   style->FrameBorderSize = theme == Theme::HighContrast ? 1.0f : 0.0f;
 }
 
-Theme current_theme() { return g_theme; }
-
 ImVec4 theme_colour_vec(Theme theme, ThemeColour colour) {
   const bool dark = theme == Theme::Dark;
   switch (colour) {

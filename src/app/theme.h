@@ -19,7 +19,6 @@ double theme_min_contrast(Theme theme);
 
 // Set style's colours (sizes are left alone) and make the theme current for theme_colour().
 void apply_theme(Theme theme, ImGuiStyle* style);
-Theme current_theme();
 
 // Colours the labs draw with beyond ImGui's own, chosen per theme for contrast.
 enum class ThemeColour {

@@ -45,7 +45,6 @@ class Panels {
   Panels& operator=(const Panels&) = delete;
   // Start the next panel; false when the table is clipped away (nothing to draw).
   bool next();
-  bool stacked() const { return stacked_; }
 
  private:
   WidgetRegistry& widgets_;

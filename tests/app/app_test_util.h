@@ -6,9 +6,12 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "app/app.h"
+#include "core/json_writer.h"
 
 namespace hebblab::test {
 
@@ -46,6 +49,31 @@ void press_at(float x, float y, Frame frame) {
 }
 
 inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+// The subset DejaVu Sans the apps ship (HEBBLAB_UI_FONT, built by the ui_font target), as bytes; "" if missing.
+inline std::string read_app_font() {
+  std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Lay out in the app's font at text size 1, as users see it; `font` must outlive the context (the atlas reads it in
+// place).
+inline void use_app_font(const std::string& font) {
+  App::setup_fonts(font, 1.0f, 1.0f);
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+}
+
+// A lab's part of the test-hook state as the app writes it, in an object of its own.
+template <class Lab>
+std::string lab_json(const Lab& lab) {
+  JsonWriter j;
+  j.begin_object();
+  lab.write_json(j);
+  j.end_object();
+  return j.str();
+}
 
 class AppTest : public ::testing::Test {
  protected:

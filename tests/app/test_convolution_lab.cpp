@@ -7,14 +7,11 @@
 
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "app/ui_convolution.h"
 #include "core/config_text.h"
-#include "core/json_writer.h"
 #include "core/settings.h"
 #include "../core/nn_test_util.h"
 #include "app_test_util.h"
@@ -68,13 +65,7 @@ class ConvolutionLabTest : public ::testing::Test {
     const float minus_centre = plus_centre - frame_height - inner_spacing;
     click_at(step < 0 ? minus_centre : plus_centre, r.y + r.h * 0.5f);
   }
-  std::string json() const {
-    JsonWriter j;
-    j.begin_object();
-    lab.write_json(j);
-    j.end_object();
-    return j.str();
-  }
+  std::string json() const { return test::lab_json(lab); }
 
   test::MemoryAssets assets;
   Host host;
@@ -291,13 +282,9 @@ TEST(FlowRows, WrapsWhatDoesNotFit) {
 // pixels they do not fit abreast in the output's column, so they wrap (the products were cut there); on a wide screen
 // they stand abreast.
 TEST_F(ConvolutionLabTest, InspectorGridsWrapWhenTheyDoNotFit) {
-  std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
-  ASSERT_TRUE(in) << HEBBLAB_UI_FONT;
-  const std::string font((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  App::setup_fonts(font, 1.0f, 1.0f);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  const std::string font = test::read_app_font();
+  ASSERT_FALSE(font.empty()) << HEBBLAB_UI_FONT;
+  test::use_app_font(font);
   Settings s;
   s.set("conv.kernel", "mean_blur");
   std::string error;

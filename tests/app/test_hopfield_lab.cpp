@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "app/ui_hopfield.h"
-#include "core/json_writer.h"
 #include "core/settings.h"
 #include "app_test_util.h"
 #include "fake_host.h"
@@ -86,13 +85,7 @@ class HopfieldLabTest : public ::testing::Test {
     }
     return ps;
   }
-  std::string json() const {
-    JsonWriter j;
-    j.begin_object();
-    lab.write_json(j);
-    j.end_object();
-    return j.str();
-  }
+  std::string json() const { return test::lab_json(lab); }
 
   test::SteppingJobs jobs;
   Host host;

@@ -8,8 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -77,17 +75,7 @@ class ScreensTest : public test::AppTest {
     frame(app);
   }
   void set_display(float w, float h) { ImGui::GetIO().DisplaySize = ImVec2(w, h); }
-  // The subset DejaVu Sans the app ships, at text size 1: widths as the user sees them.
-  void use_the_app_font() {
-    std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
-    ASSERT_TRUE(in) << HEBBLAB_UI_FONT;
-    font_ = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    App::setup_fonts(font_, 1.0f, 1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  std::string font_;  // the atlas reads it in place
+  std::string font_ = test::read_app_font();  // the atlas reads it in place
   MemorySettings settings;
   test::FakeShell shell;
 };
@@ -105,7 +93,8 @@ TEST(Layout, PanelsStackBelowTheBreakpointInCssPixelsAtTheTextSize) {
 // the issue names, in the app's font, with touch-sized targets on the phone and the tablet: rows wrap and panels
 // stack rather than run off the right edge (the phone's "asynchronous" button, its x = [1, -1, -1]).
 TEST_F(ScreensTest, EveryNamedWidgetFitsTheWidthAtEverySize) {
-  use_the_app_font();
+  ASSERT_FALSE(font_.empty()) << HEBBLAB_UI_FONT;
+  test::use_app_font(font_);
   const float sizes[][2] = {{390, 844}, {768, 1024}, {1280, 800}, {1920, 1080}};
   for (const auto& size : sizes) {
     set_display(size[0], size[1]);

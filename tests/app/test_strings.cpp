@@ -4,14 +4,13 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/lessons.h"
 #include "app/strings.h"
+#include "app_test_util.h"
 
 namespace hebblab {
 namespace {
@@ -165,9 +164,8 @@ std::vector<unsigned> code_points(const std::string& s) {
 }
 
 TEST(Strings, EveryCharacterIsInTheFontAndTheAtlas) {
-  std::ifstream in(HEBBLAB_UI_FONT, std::ios::binary);
-  ASSERT_TRUE(in) << HEBBLAB_UI_FONT;
-  std::string ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string ttf = test::read_app_font();
+  ASSERT_FALSE(ttf.empty()) << HEBBLAB_UI_FONT;
   static const ImWchar ranges[] = {
 #include "app/glyph_ranges.inc"
       0};
