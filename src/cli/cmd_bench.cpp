@@ -71,7 +71,7 @@ struct TrainFigures {
 // Batch-32 training of the lecture model: 3 warm-up batches, then windows of at least 10 batches (or a fifth of the
 // budget, whichever is longer) until `seconds` are spent, at least one window; the median window. Each step is
 // Training::step: load_batch from the bytes, forward, loss, backward and Adam.
-TrainFigures bench_training(double seconds, int threads) {
+TrainFigures bench_training(double seconds, int threads, Numerics numerics) {
   const int batch = 32, batches_per_epoch = 16;
   const Dataset data = synthetic_mnist(batch * batches_per_epoch);
   Sequential model = lecture_model(1);
@@ -79,6 +79,7 @@ TrainFigures bench_training(double seconds, int threads) {
   config.epochs = 1 << 20;  // never ends within the bench
   config.batch_size = batch;
   config.threads = threads;
+  config.numerics = numerics;
   Training training(model, data.view(), config);
   for (int k = 0; k < 3; ++k) training.step();
   TrainFigures out;
@@ -100,8 +101,9 @@ TrainFigures bench_training(double seconds, int threads) {
 
 // Median milliseconds of Sequential::activations on one random image (every layer's output kept), after 3 warm-up
 // calls, for at least `seconds` and at least 5 calls.
-double bench_inference(double seconds) {
+double bench_inference(double seconds, Numerics numerics) {
   Sequential model = lecture_model(1);
+  model.set_numerics(numerics);
   Tensor<float> image({28, 28, 1});
   Rng rng(11);
   for (float& v : image.data) v = static_cast<float>(rng.uniform());
@@ -118,7 +120,7 @@ double bench_inference(double seconds) {
 }
 
 const char* const kBenchUsage =
-    "usage: hebblab bench [--seconds S] [--threads N] [--json]\n\n"
+    "usage: hebblab bench [--seconds S] [--threads N] [--reproducible] [--json]\n\n"
     "Times, within about 3 S seconds in all (default S = 1):\n"
     "  synchronous Hopfield steps for N = 1024 neurons, P = 50 random patterns (at least S seconds);\n"
     "  training the lecture's CNN at batch 32 on random MNIST-shaped bytes: images per second, the median of\n"
@@ -126,8 +128,9 @@ const char* const kBenchUsage =
     "  one image's inference with every layer's activations kept (one thread): median milliseconds per image.\n"
     "  --threads N   training threads (default 1; data-parallel, see TrainConfig::threads; the wasm build runs\n"
     "                the parts in turn, so there it shows the cost of splitting, not a speed-up)\n"
+    "  --reproducible  train and infer with Numerics::Reproducible (the same bits on every platform)\n"
     "  --json        one JSON object: hopfield_sync_steps_per_second, train_images_per_second,\n"
-    "                train_windows, inference_ms, threads, mflop_per_train_image\n";
+    "                train_windows, inference_ms, threads, reproducible, mflop_per_train_image\n";
 
 }  // namespace
 
@@ -135,9 +138,12 @@ int cmd_bench(int argc, char** argv) {
   bool json = false;
   double seconds = 1.0;
   int threads = 1;
+  Numerics numerics = Numerics::Fast;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--json")) {
       json = true;
+    } else if (!std::strcmp(argv[i], "--reproducible")) {
+      numerics = Numerics::Reproducible;
     } else if (!std::strcmp(argv[i], "--seconds")) {
       char* end = nullptr;
       const char* value = i + 1 < argc ? argv[++i] : "";
@@ -164,8 +170,8 @@ int cmd_bench(int argc, char** argv) {
     }
   }
   const double hopfield = bench_hopfield(seconds);
-  const TrainFigures train = bench_training(seconds, threads);
-  const double inference = bench_inference(seconds);
+  const TrainFigures train = bench_training(seconds, threads, numerics);
+  const double inference = bench_inference(seconds, numerics);
   const double mflop_per_image = 36.57;  // 3 x the forward pass's 6,094,208 multiply-adds, as bench-peers counts
 
   if (json) {
@@ -173,6 +179,7 @@ int cmd_bench(int argc, char** argv) {
     j.begin_object().key("hopfield_sync_steps_per_second").value(hopfield);
     j.key("train_images_per_second").value(train.images_per_second).key("train_windows").array(train.windows);
     j.key("inference_ms").value(inference).key("threads").value(threads);
+    j.key("reproducible").value(numerics == Numerics::Reproducible);
     j.key("mflop_per_train_image").value(mflop_per_image).end_object();
     std::printf("%s\n", j.str().c_str());
   } else {

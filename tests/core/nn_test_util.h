@@ -62,16 +62,4 @@ inline TrainConfig train_config(int epochs, int batch_size, uint64_t seed = 1) {
   return c;
 }
 
-// FNV-1a over the bits of every weight: equal fingerprints mean bit-identical weights.
-inline uint64_t weights_fingerprint(const Sequential& model) {
-  uint64_t h = 1469598103934665603ull;
-  for (const Tensor<float>* t : model.weights())
-    for (float v : t->data) {
-      uint32_t bits;
-      std::memcpy(&bits, &v, 4);
-      for (int k = 0; k < 4; ++k) h = (h ^ ((bits >> (8 * k)) & 0xff)) * 1099511628211ull;
-    }
-  return h;
-}
-
 }  // namespace hebblab::test

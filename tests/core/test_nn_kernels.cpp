@@ -56,7 +56,7 @@ std::vector<ConvCase> conv_cases() {
 }
 
 template <typename T>
-void check_conv(const ConvCase& k, uint64_t seed) {
+void check_conv(const ConvCase& k, uint64_t seed, Numerics numerics = Numerics::Fast) {
   const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
   if (g.oh <= 0 || g.ow <= 0) return;  // a 'valid' window larger than the input: no output to compare
   const int64_t in = int64_t(k.n) * k.h * k.w * k.c, out = g.out_pixels() * k.filters, ks = g.patch() * k.filters;
@@ -64,9 +64,9 @@ void check_conv(const ConvCase& k, uint64_t seed) {
   const auto bias = test::random_values<T>(k.filters, seed + 2), dy = test::random_values<T>(out, seed + 3);
 
   std::vector<T> y_ref(static_cast<size_t>(out)), y(static_cast<size_t>(out)),
-      cols(static_cast<size_t>(conv2d_workspace(g, k.filters)));
+      cols(static_cast<size_t>(conv2d_workspace(g, k.filters, numerics)));
   conv2d_forward_reference(g, k.filters, x.data(), kernel.data(), bias.data(), y_ref.data());
-  conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), y.data());
+  conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), y.data(), numerics);
   expect_close(y, y_ref, "conv2d forward");
 
   std::vector<T> dk_ref(static_cast<size_t>(ks)), db_ref(static_cast<size_t>(k.filters)),
@@ -75,7 +75,8 @@ void check_conv(const ConvCase& k, uint64_t seed) {
       dx(static_cast<size_t>(in), T(123));  // dx must be overwritten
   conv2d_backward_reference(g, k.filters, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(),
                             dx_ref.data());
-  conv2d_backward(g, k.filters, x.data(), kernel.data(), dy.data(), cols.data(), dk.data(), db.data(), dx.data());
+  conv2d_backward(g, k.filters, x.data(), kernel.data(), dy.data(), cols.data(), dk.data(), db.data(), dx.data(),
+                  numerics);
   expect_close(dk, dk_ref, "conv2d dkernel");
   expect_close(db, db_ref, "conv2d dbias");
   expect_close(dx, dx_ref, "conv2d dx");
@@ -88,42 +89,63 @@ TEST(NnKernels, Conv2dFastMatchesReference) {
                                     << "x" << k.kw << " s=" << k.sh << "x" << k.sw << " f=" << k.filters
                                     << (k.padding == Padding::Same ? " same" : " valid"));
     check_conv<float>(k, seed);
+    check_conv<float>(k, seed, Numerics::Reproducible);
     check_conv<double>(k, seed);
     seed += 10;
   }
 }
 
+// The two builds of the direct kernels (conv2d_direct.h), for the test below.
+struct DirectKernels {
+  Numerics numerics;
+  int lanes;
+  bool (*applies)(const Window2D&, int);
+  bool (*input_gradient_applies)(const Window2D&, int);
+  bool (*winograd_forward)(const Window2D&, int);
+  bool (*winograd_input_gradient)(const Window2D&, int);
+  bool (*winograd_kernel_gradient)(const Window2D&, int);
+};
+const DirectKernels kDirect[] = {
+    {Numerics::Fast, simd::kLanes, direct::applies, direct::input_gradient_applies, direct::winograd_forward,
+     direct::winograd_input_gradient, direct::winograd_kernel_gradient},
+    {Numerics::Reproducible, simd4::kLanes, direct4::applies, direct4::input_gradient_applies,
+     direct4::winograd_forward, direct4::winograd_input_gradient, direct4::winograd_kernel_gradient},
+};
+
 // Shapes the direct float kernels take (filters and, for the input gradient, input channels in whole SIMD vectors):
 // the lecture's two layers, 'same' padding, strides (input gradient by GEMM), rows left over by the register tiles,
-// filters of one vector and of three; 3x3 windows with even and odd output sizes (Winograd or not).
+// filters of one vector and of three; 3x3 windows with even and odd output sizes (Winograd or not). For both builds.
 TEST(NnKernels, Conv2dDirectMatchesReference) {
-  const int v = simd::kLanes;
-  const ConvCase cases[] = {
-      {3, 28, 28, 1, 3, 3, 1, 1, 2 * v, Padding::Valid},  {2, 26, 26, 2 * v, 3, 3, 1, 1, 2 * v, Padding::Valid},
-      {2, 9, 13, v, 3, 3, 1, 1, 3 * v, Padding::Same},    {2, 11, 10, 2 * v, 3, 2, 2, 1, v, Padding::Same},
-      {1, 7, 9, v, 5, 4, 1, 1, 4 * v, Padding::Same},     {1, 6, 17, 3, 2, 5, 1, 3, 2 * v, Padding::Valid},
-      {2, 8, 10, v, 3, 3, 1, 1, 2 * v, Padding::Same},    {1, 12, 6, 2 * v, 3, 3, 1, 1, v, Padding::Valid},
-      {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},        {1, 3, 3, 2, 3, 3, 1, 1, 10 * v, Padding::Valid},
-  };
-  int winograd_forward = 0, winograd_input = 0;
-  uint64_t seed = 500;
-  for (const ConvCase& k : cases) {
-    SCOPED_TRACE(testing::Message() << "n=" << k.n << " h=" << k.h << " w=" << k.w << " c=" << k.c << " k=" << k.kh
-                                    << "x" << k.kw << " s=" << k.sh << "x" << k.sw << " f=" << k.filters);
-    const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
-    ASSERT_TRUE(conv2d_direct_applies(g, k.filters));
-    EXPECT_EQ(conv2d_direct_input_gradient_applies(g, k.filters), k.sh == 1 && k.sw == 1 && k.c % v == 0);
-    const bool winograd_shape = k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.c % v == 0;
-    EXPECT_EQ(conv2d_winograd_forward(g, k.filters), winograd_shape && g.oh % 2 == 0 && g.ow % 2 == 0);
-    EXPECT_EQ(conv2d_winograd_input_gradient(g, k.filters), winograd_shape && k.h % 2 == 0 && k.w % 2 == 0);
-    EXPECT_EQ(conv2d_winograd_kernel_gradient(g, k.filters), conv2d_winograd_forward(g, k.filters));
-    winograd_forward += conv2d_winograd_forward(g, k.filters);
-    winograd_input += conv2d_winograd_input_gradient(g, k.filters);
-    check_conv<float>(k, seed);
-    seed += 10;
+  for (const DirectKernels& kernels : kDirect) {
+    SCOPED_TRACE(kernels.numerics == Numerics::Fast ? "fast" : "reproducible");
+    const int v = kernels.lanes;
+    const ConvCase cases[] = {
+        {3, 28, 28, 1, 3, 3, 1, 1, 2 * v, Padding::Valid},  {2, 26, 26, 2 * v, 3, 3, 1, 1, 2 * v, Padding::Valid},
+        {2, 9, 13, v, 3, 3, 1, 1, 3 * v, Padding::Same},    {2, 11, 10, 2 * v, 3, 2, 2, 1, v, Padding::Same},
+        {1, 7, 9, v, 5, 4, 1, 1, 4 * v, Padding::Same},     {1, 6, 17, 3, 2, 5, 1, 3, 2 * v, Padding::Valid},
+        {2, 8, 10, v, 3, 3, 1, 1, 2 * v, Padding::Same},    {1, 12, 6, 2 * v, 3, 3, 1, 1, v, Padding::Valid},
+        {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},        {1, 3, 3, 2, 3, 3, 1, 1, 10 * v, Padding::Valid},
+    };
+    int winograd_forward = 0, winograd_input = 0;
+    uint64_t seed = 500;
+    for (const ConvCase& k : cases) {
+      SCOPED_TRACE(testing::Message() << "n=" << k.n << " h=" << k.h << " w=" << k.w << " c=" << k.c << " k=" << k.kh
+                                      << "x" << k.kw << " s=" << k.sh << "x" << k.sw << " f=" << k.filters);
+      const Window2D g = make_window(k.n, k.h, k.w, k.c, k.kh, k.kw, k.sh, k.sw, k.padding);
+      ASSERT_TRUE(kernels.applies(g, k.filters));
+      EXPECT_EQ(kernels.input_gradient_applies(g, k.filters), k.sh == 1 && k.sw == 1 && k.c % v == 0);
+      const bool winograd_shape = k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.c % v == 0;
+      EXPECT_EQ(kernels.winograd_forward(g, k.filters), winograd_shape && g.oh % 2 == 0 && g.ow % 2 == 0);
+      EXPECT_EQ(kernels.winograd_input_gradient(g, k.filters), winograd_shape && k.h % 2 == 0 && k.w % 2 == 0);
+      EXPECT_EQ(kernels.winograd_kernel_gradient(g, k.filters), kernels.winograd_forward(g, k.filters));
+      winograd_forward += kernels.winograd_forward(g, k.filters);
+      winograd_input += kernels.winograd_input_gradient(g, k.filters);
+      check_conv<float>(k, seed, kernels.numerics);
+      seed += 10;
+    }
+    EXPECT_EQ(winograd_forward, 3);  // 26 x 26 valid, 8 x 10 same, 12 x 6 valid
+    EXPECT_EQ(winograd_input, 3);
   }
-  EXPECT_EQ(winograd_forward, 3);  // 26 x 26 valid, 8 x 10 same, 12 x 6 valid
-  EXPECT_EQ(winograd_input, 3);
 }
 
 TEST(NnKernels, Conv2dBackwardWithoutInputGradient) {
@@ -141,18 +163,18 @@ TEST(NnKernels, Conv2dBackwardWithoutInputGradient) {
 }
 
 template <typename T>
-void check_dense(int n, int d, int u, uint64_t seed) {
+void check_dense(int n, int d, int u, uint64_t seed, Numerics numerics = Numerics::Fast) {
   const auto x = test::random_values<T>(int64_t(n) * d, seed),
              kernel = test::random_values<T>(int64_t(d) * u, seed + 1);
   const auto bias = test::random_values<T>(u, seed + 2), dy = test::random_values<T>(int64_t(n) * u, seed + 3);
   std::vector<T> y_ref(static_cast<size_t>(n) * u), y(static_cast<size_t>(n) * u);
   dense_forward_reference(n, d, u, x.data(), kernel.data(), bias.data(), y_ref.data());
-  dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), y.data());
+  dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), y.data(), numerics);
   expect_close(y, y_ref, "dense forward");
   std::vector<T> dk_ref(static_cast<size_t>(d) * u), db_ref(static_cast<size_t>(u)), dx_ref(static_cast<size_t>(n) * d),
       dk(dk_ref), db(db_ref), dx(dx_ref);
   dense_backward_reference(n, d, u, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(), dx_ref.data());
-  dense_backward(n, d, u, x.data(), kernel.data(), dy.data(), dk.data(), db.data(), dx.data());
+  dense_backward(n, d, u, x.data(), kernel.data(), dy.data(), dk.data(), db.data(), dx.data(), numerics);
   expect_close(dk, dk_ref, "dense dkernel");
   expect_close(db, db_ref, "dense dbias");
   expect_close(dx, dx_ref, "dense dx");
@@ -166,15 +188,15 @@ TEST(NnKernels, DenseFastMatchesReference) {
   for (const auto& s : shapes) {
     SCOPED_TRACE(testing::Message() << "n=" << s[0] << " d=" << s[1] << " u=" << s[2]);
     check_dense<float>(s[0], s[1], s[2], seed);
+    check_dense<float>(s[0], s[1], s[2], seed, Numerics::Reproducible);
     check_dense<double>(s[0], s[1], s[2], seed);
     seed += 10;
   }
 }
 
-#ifdef __wasm_simd128__
-// The hand-written SIMD128 GEMM against its plain twin: row-major A and A^T, overwrite and accumulate, sizes with
+// The hand-written 4-wide GEMM against its plain twin: row-major A and A^T, overwrite and accumulate, sizes with
 // leftover rows (M % 4) and columns (N % 8). Float tolerance as above.
-TEST(NnKernels, GemmSimd128MatchesReference) {
+TEST(NnKernels, Gemm4MatchesReference) {
   const int64_t shapes[][3] = {{1, 1, 1}, {4, 8, 3}, {5, 13, 7}, {33, 10, 64}, {32, 128, 300}, {7, 288, 32}};
   uint64_t seed = 500;
   for (const auto& s : shapes)
@@ -187,12 +209,11 @@ TEST(NnKernels, GemmSimd128MatchesReference) {
         const std::vector<float> b = test::random_values<float>(k * n, seed++);
         std::vector<float> fast = test::random_values<float>(m * n, seed++), reference = fast;
         const int64_t a_row = transposed ? 1 : k, a_col = transposed ? m : 1;
-        gemm_simd128(m, n, k, a.data(), a_row, a_col, b.data(), fast.data(), accumulate);
-        gemm_simd128_reference(m, n, k, a.data(), a_row, a_col, b.data(), reference.data(), accumulate);
-        expect_close(fast, reference, "gemm_simd128");
+        gemm4(m, n, k, a.data(), a_row, a_col, b.data(), fast.data(), accumulate);
+        gemm4_reference(m, n, k, a.data(), a_row, a_col, b.data(), reference.data(), accumulate);
+        expect_close(fast, reference, "gemm4");
       }
 }
-#endif
 
 TEST(NnKernels, WindowFollowsKerasPadding) {
   // 'valid': floor((n - k) / s) + 1, nothing around.

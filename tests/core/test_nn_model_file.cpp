@@ -48,7 +48,7 @@ TEST(NnModelFile, RoundTripIsBitExact) {
   Sequential loaded;
   std::string error;
   ASSERT_TRUE(load_model(bytes.data(), bytes.size(), &loaded, &error)) << error;
-  EXPECT_EQ(test::weights_fingerprint(loaded), test::weights_fingerprint(model));
+  EXPECT_EQ(weights_fingerprint(loaded), weights_fingerprint(model));
   ASSERT_TRUE(loaded.compiled());
   EXPECT_STREQ(loaded.optimizer()->name(), "Adam");
   EXPECT_EQ(loaded.optimizer()->iterations(), 1);
@@ -59,7 +59,7 @@ TEST(NnModelFile, RoundTripIsBitExact) {
   more.seed = 9;
   model.fit(data.view(), more);
   loaded.fit(data.view(), more);
-  EXPECT_EQ(test::weights_fingerprint(loaded), test::weights_fingerprint(model));
+  EXPECT_EQ(weights_fingerprint(loaded), weights_fingerprint(model));
 }
 
 TEST(NnModelFile, WithoutOptimizerStateAndUncompiled) {
@@ -79,7 +79,7 @@ TEST(NnModelFile, WithoutOptimizerStateAndUncompiled) {
   EXPECT_EQ(sgd->config().momentum, 0.5);
   EXPECT_TRUE(sgd->config().nesterov);
   EXPECT_EQ(loaded.optimizer()->iterations(), 0);
-  EXPECT_EQ(test::weights_fingerprint(loaded), test::weights_fingerprint(model));
+  EXPECT_EQ(weights_fingerprint(loaded), weights_fingerprint(model));
 }
 
 TEST(NnModelFile, EveryTruncationIsRefusedAndLeavesTheModelAlone) {
@@ -88,7 +88,7 @@ TEST(NnModelFile, EveryTruncationIsRefusedAndLeavesTheModelAlone) {
   train_a_little(model);
   const std::vector<uint8_t> bytes = save_model(model);
   Sequential target = tiny_model(5);
-  const uint64_t before = test::weights_fingerprint(target);
+  const uint64_t before = weights_fingerprint(target);
   for (size_t n = 0; n < bytes.size(); ++n) {
     const std::string error = load_error(std::vector<uint8_t>(bytes.begin(), bytes.begin() + long(n)), &target);
     ASSERT_FALSE(error.empty()) << n;
@@ -96,7 +96,7 @@ TEST(NnModelFile, EveryTruncationIsRefusedAndLeavesTheModelAlone) {
       EXPECT_NE(error.find("truncated"), std::string::npos) << n << ": " << error;
     }
   }
-  EXPECT_EQ(test::weights_fingerprint(target), before);
+  EXPECT_EQ(weights_fingerprint(target), before);
   EXPECT_FALSE(target.compiled());
 }
 
@@ -134,20 +134,20 @@ TEST(NnModelFile, LoadWeightsNeedsTheSameArchitecture) {
   const std::vector<uint8_t> bytes = save_model(source);
 
   Sequential other = tiny_model(2, /*units=*/6);
-  const uint64_t before = test::weights_fingerprint(other);
+  const uint64_t before = weights_fingerprint(other);
   std::string error;
   EXPECT_FALSE(load_weights(other, bytes.data(), bytes.size(), &error));
   EXPECT_NE(error.find("architectures differ"), std::string::npos) << error;
   EXPECT_NE(error.find("layer 5"), std::string::npos) << error;
   EXPECT_NE(error.find("Dense(5, activation='sigmoid')"), std::string::npos) << error;
-  EXPECT_EQ(test::weights_fingerprint(other), before);
+  EXPECT_EQ(weights_fingerprint(other), before);
   EXPECT_FALSE(load_weights(other, bytes.data(), bytes.size() - 3, &error));
   EXPECT_NE(error.find("truncated"), std::string::npos) << error;
-  EXPECT_EQ(test::weights_fingerprint(other), before);
+  EXPECT_EQ(weights_fingerprint(other), before);
 
   Sequential same = tiny_model(3);
   ASSERT_TRUE(load_weights(same, bytes.data(), bytes.size(), &error)) << error;
-  EXPECT_EQ(test::weights_fingerprint(same), test::weights_fingerprint(source));
+  EXPECT_EQ(weights_fingerprint(same), weights_fingerprint(source));
   EXPECT_FALSE(same.compiled());  // weights only
 }
 

@@ -51,7 +51,7 @@ TEST(NnModelSpec, LecturePresetIsTheLectureModel) {
   ASSERT_TRUE(build_model(preset_spec(ModelPreset::Lecture), kMnist, 10, 1, &model, nullptr));
   EXPECT_EQ(model.count_params(), 600810);
   EXPECT_EQ(model.summary(), lecture_model(1).summary());
-  EXPECT_EQ(test::weights_fingerprint(model), test::weights_fingerprint(lecture_model(1)));
+  EXPECT_EQ(weights_fingerprint(model), weights_fingerprint(lecture_model(1)));
   const ModelSpec lecture{{conv(32, 3), conv(32, 3), pool(2), dropout(0.25), flatten(), dense(128), dropout(0.5),
                            dense(10, Activation::Softmax)}};
   EXPECT_EQ(preset_spec(ModelPreset::Lecture), lecture);
@@ -95,8 +95,8 @@ TEST(NnModelSpec, BuildFollowsTheData) {
   Sequential again, other;
   ASSERT_TRUE(build_model(preset_spec(ModelPreset::Lecture), {16, 16, 1}, 3, 1, &again, nullptr));
   ASSERT_TRUE(build_model(preset_spec(ModelPreset::Lecture), {16, 16, 1}, 3, 2, &other, nullptr));
-  EXPECT_EQ(test::weights_fingerprint(again), test::weights_fingerprint(model));
-  EXPECT_NE(test::weights_fingerprint(other), test::weights_fingerprint(model));
+  EXPECT_EQ(weights_fingerprint(again), weights_fingerprint(model));
+  EXPECT_NE(weights_fingerprint(other), weights_fingerprint(model));
 
   for (int classes : {2, 10}) {
     Sequential m;
@@ -199,7 +199,7 @@ TEST(NnModelSpec, OutIsUntouchedOnFailure) {
   ASSERT_TRUE(build_model(preset_spec(ModelPreset::Quick), kMnist, 10, 7, &model, nullptr));
   ASSERT_TRUE(model.compile(Loss::CategoricalCrossentropy, Adam()));
   const std::string summary = model.summary();
-  const uint64_t fingerprint = test::weights_fingerprint(model);
+  const uint64_t fingerprint = weights_fingerprint(model);
   ModelSpec bad_limit = preset_spec(ModelPreset::Lecture);
   bad_limit.layers[0].filters = 0;
   ModelSpec bad_shape{{conv(8, 5), flatten(), dense(2, Activation::Softmax)}};
@@ -211,7 +211,7 @@ TEST(NnModelSpec, OutIsUntouchedOnFailure) {
   EXPECT_FALSE(build_model(preset_spec(ModelPreset::Lecture), kMnist, 1, 1, &model, &error));
   EXPECT_FALSE(build_model(preset_spec(ModelPreset::Lecture), {3, 3, 1}, 10, 1, &model, nullptr));  // no error out
   EXPECT_EQ(model.summary(), summary);
-  EXPECT_EQ(test::weights_fingerprint(model), fingerprint);
+  EXPECT_EQ(weights_fingerprint(model), fingerprint);
   EXPECT_TRUE(model.compiled());
 }
 

@@ -86,8 +86,8 @@ TEST(NnSequential, GlorotUniformKernelsAndZeroBiases) {
 
 TEST(NnSequential, InitialWeightsAreTheSameOnEveryPlatform) {
   // Drawn from Rng in double and rounded once: this fingerprint is the same natively and in wasm.
-  EXPECT_EQ(test::weights_fingerprint(lecture_model(1)), 7025708130972586307ull);
-  EXPECT_NE(test::weights_fingerprint(lecture_model(2)), test::weights_fingerprint(lecture_model(1)));
+  EXPECT_EQ(weights_fingerprint(lecture_model(1)), 7025708130972586307ull);
+  EXPECT_NE(weights_fingerprint(lecture_model(2)), weights_fingerprint(lecture_model(1)));
 }
 
 TEST(NnSequential, AddsThatCannotWorkAreRefusedAndChangeNothing) {
@@ -154,7 +154,7 @@ TEST(NnSequential, SameSeedSameWeightsAndLosses) {
     Sequential model = small_model(seed);
     config.seed = seed;
     const History h = model.fit(data.view(), config);
-    return std::make_pair(test::weights_fingerprint(model), h.epochs.back().loss);
+    return std::make_pair(weights_fingerprint(model), h.epochs.back().loss);
   };
   const auto a = run(7), b = run(7), c = run(8);
   EXPECT_EQ(a.first, b.first);
@@ -172,7 +172,7 @@ TEST(NnSequential, SameSeedAndThreadsSameWeightsAndLosses) {
     config.threads = threads;
     const History h = model.fit(data.view(), config);
     EXPECT_EQ(h.status, History::Status::Completed) << h.error;
-    return std::make_pair(test::weights_fingerprint(model), h.epochs.back().loss);
+    return std::make_pair(weights_fingerprint(model), h.epochs.back().loss);
   };
   const auto a = run(3), b = run(3), c = run(1);
   EXPECT_EQ(a.first, b.first);

@@ -125,7 +125,7 @@ TEST(NnTrainJob, RunsInStepsAndMatchesADirectFit) {
   EXPECT_TRUE(job->take_payload().empty());     // taken once
   Sequential trained;
   ASSERT_TRUE(load_model(model_file.data(), model_file.size(), &trained, &error)) << error;
-  EXPECT_EQ(test::weights_fingerprint(trained), test::weights_fingerprint(direct));
+  EXPECT_EQ(weights_fingerprint(trained), weights_fingerprint(direct));
   const Evaluation e = direct.evaluate(test::banded_dataset(300, 28, 10, 2).view());
   EXPECT_NEAR(report.test_accuracy, e.accuracy, 1e-12);
   EXPECT_NEAR(report.test_loss, e.loss, 1e-9);
@@ -179,7 +179,7 @@ TEST(NnTrainJob, WeightSnapshotsWhileTraining) {
   const Dataset train = test::banded_dataset(48, 28, 10, 1);
   Training training(direct, train.view(), config);
   ASSERT_TRUE(training.step());
-  EXPECT_EQ(test::weights_fingerprint(from_snapshot), test::weights_fingerprint(direct));
+  EXPECT_EQ(weights_fingerprint(from_snapshot), weights_fingerprint(direct));
   TrainReport report;
   ASSERT_TRUE(parse_train_report(job->result(), &report)) << job->result();
   EXPECT_EQ(report.batches, 1);
@@ -301,7 +301,7 @@ TEST(NnTrainJob, TrainsAThreeClassSixteenBySixteenSet) {
   Sequential direct = lecture_model(4, {16, 16, 1}, 3);
   const History h = direct.fit(test::banded_dataset(300, 16, 3, 1).view(), test::train_config(3, 16, 4));
   ASSERT_EQ(h.status, History::Status::Completed) << h.error;
-  EXPECT_EQ(test::weights_fingerprint(trained), test::weights_fingerprint(direct));
+  EXPECT_EQ(weights_fingerprint(trained), weights_fingerprint(direct));
 
   // Handed back with its data it goes on training; with MNIST-shaped data or another class count it is refused.
   JobFiles again = synthetic_set(300, 60, 16, 3);

@@ -1,8 +1,11 @@
 // The activations' forward and backward passes; elementwise (and row-wise for softmax), so one plain kernel each.
+// exp and tanh are the project's own (portable_math.h), so that the same inputs give the same bits in every build.
 #include "activations.h"
 
 #include <algorithm>
 #include <cmath>
+
+#include "core/nn/portable_math.h"
 
 namespace hebblab {
 
@@ -33,10 +36,10 @@ void activation_forward(Activation a, int64_t rows, int k, const T* z, T* y) {
       for (int64_t i = 0; i < n; ++i) y[i] = z[i] > T(0) ? z[i] : T(0);
       break;
     case Activation::Sigmoid:
-      for (int64_t i = 0; i < n; ++i) y[i] = T(1) / (T(1) + std::exp(-z[i]));
+      for (int64_t i = 0; i < n; ++i) y[i] = static_cast<T>(1.0 / (1.0 + portable_exp(-double(z[i]))));
       break;
     case Activation::Tanh:
-      for (int64_t i = 0; i < n; ++i) y[i] = std::tanh(z[i]);
+      for (int64_t i = 0; i < n; ++i) y[i] = static_cast<T>(portable_tanh(double(z[i])));
       break;
     case Activation::Softmax:
       for (int64_t r = 0; r < rows; ++r) {
@@ -44,7 +47,7 @@ void activation_forward(Activation a, int64_t rows, int k, const T* z, T* y) {
         T* yr = y + r * k;
         const T top = *std::max_element(zr, zr + k);
         T sum = 0;
-        for (int i = 0; i < k; ++i) sum += yr[i] = std::exp(zr[i] - top);
+        for (int i = 0; i < k; ++i) sum += yr[i] = static_cast<T>(portable_exp(double(zr[i] - top)));
         for (int i = 0; i < k; ++i) yr[i] /= sum;
       }
       break;

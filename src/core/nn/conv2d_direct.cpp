@@ -11,7 +11,15 @@
 
 #include "core/nn/simd.h"
 
-namespace hebblab {
+// This file is compiled twice: as it is, into namespace direct with the build's widest vectors, and by
+// conv2d_direct4.cpp, into namespace direct4 with simd4 (HEBBLAB_SIMD_PORTABLE).
+#ifdef HEBBLAB_SIMD_PORTABLE
+#define HEBBLAB_DIRECT_NAMESPACE direct4
+#else
+#define HEBBLAB_DIRECT_NAMESPACE direct
+#endif
+
+namespace hebblab::HEBBLAB_DIRECT_NAMESPACE {
 namespace {
 
 using simd::vfloat;
@@ -356,10 +364,10 @@ void winograd_kernel_gradient_output(const Window2D& g, int filters, const float
 
 }  // namespace
 
-bool conv2d_direct_applies(const Window2D& g, int filters) { return filters % L == 0 && g.oh > 0 && g.ow > 0; }
+bool applies(const Window2D& g, int filters) { return filters % L == 0 && g.oh > 0 && g.ow > 0; }
 
-bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters) {
-  return conv2d_direct_applies(g, filters) && g.sh == 1 && g.sw == 1 && g.c % L == 0;
+bool input_gradient_applies(const Window2D& g, int filters) {
+  return applies(g, filters) && g.sh == 1 && g.sw == 1 && g.c % L == 0;
 }
 
 namespace {
@@ -392,16 +400,16 @@ struct Correlator {
 
 }  // namespace
 
-bool conv2d_winograd_forward(const Window2D& g, int filters) {
-  return conv2d_direct_applies(g, filters) && winograd_fits(forward_correlation(g, filters, nullptr, nullptr));
+bool winograd_forward(const Window2D& g, int filters) {
+  return applies(g, filters) && winograd_fits(forward_correlation(g, filters, nullptr, nullptr));
 }
 
-bool conv2d_winograd_kernel_gradient(const Window2D& g, int filters) {
-  return conv2d_direct_applies(g, filters) && winograd_kernel_gradient_fits(g);
+bool winograd_kernel_gradient(const Window2D& g, int filters) {
+  return applies(g, filters) && winograd_kernel_gradient_fits(g);
 }
 
-bool conv2d_winograd_input_gradient(const Window2D& g, int filters) {
-  return conv2d_direct_input_gradient_applies(g, filters) &&
+bool winograd_input_gradient(const Window2D& g, int filters) {
+  return input_gradient_applies(g, filters) &&
          winograd_fits(input_gradient_correlation(g, filters, nullptr));
 }
 
@@ -409,22 +417,22 @@ namespace {
 
 // dy padded, the flipped kernel and the correlator's buffers; 0 when the input gradient is not direct.
 int64_t input_gradient_workspace(const Window2D& g, int filters) {
-  if (!conv2d_direct_input_gradient_applies(g, filters)) return 0;
+  if (!input_gradient_applies(g, filters)) return 0;
   return padded_dy_size(g, filters) + g.patch() * filters +
          Correlator::workspace(input_gradient_correlation(g, filters, nullptr));
 }
 
 }  // namespace
 
-int64_t conv2d_direct_workspace(const Window2D& g, int filters) {
-  if (!conv2d_direct_applies(g, filters)) return 0;
-  const int64_t forward = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr));
-  const int64_t backward = input_gradient_workspace(g, filters) +
+int64_t workspace(const Window2D& g, int filters) {
+  if (!applies(g, filters)) return 0;
+  const int64_t forward_floats = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr));
+  const int64_t backward_floats = input_gradient_workspace(g, filters) +
                            (winograd_kernel_gradient_fits(g) ? winograd_kernel_gradient_workspace(g, filters) : 0);
-  return padded_input_size(g) + std::max(forward, backward);
+  return padded_input_size(g) + std::max(forward_floats, backward_floats);
 }
 
-void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
+void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
                            float* work, float* y) {
   zero_padded_input(g, work);  // work: the padded input, then the correlator's buffers
   Correlation k = forward_correlation(g, filters, kernel, bias);
@@ -436,7 +444,7 @@ void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const
   }
 }
 
-void conv2d_direct_backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy,
+void backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy,
                             float* work, float* dkernel, float* dbias, float* dx) {
   std::fill(dkernel, dkernel + g.patch() * filters, 0.0f);
   std::fill(dbias, dbias + filters, 0.0f);
@@ -484,4 +492,4 @@ void conv2d_direct_backward(const Window2D& g, int filters, const float* x, cons
   if (winograd) winograd_kernel_gradient_output(g, filters, winograd_work, dkernel);
 }
 
-}  // namespace hebblab
+}  // namespace hebblab::HEBBLAB_DIRECT_NAMESPACE

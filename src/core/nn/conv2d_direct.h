@@ -11,28 +11,40 @@
 
 namespace hebblab {
 
-// Forward and the kernel gradient: the filters fill whole SIMD vectors (filters % simd::kLanes == 0).
-bool conv2d_direct_applies(const Window2D& g, int filters);
-// The input gradient as well: strides 1 and the input channels fill whole vectors.
-bool conv2d_direct_input_gradient_applies(const Window2D& g, int filters);
-// Whether the forward pass, the input gradient and the kernel gradient take Winograd (F(2x2, 3x3); F(3x3, 2x2) for
-// the kernel gradient): 3x3 windows, strides 1, even output sizes (OH and OW; for the input gradient H and W) and
-// input channels in whole vectors.
-bool conv2d_winograd_forward(const Window2D& g, int filters);
-bool conv2d_winograd_input_gradient(const Window2D& g, int filters);
-bool conv2d_winograd_kernel_gradient(const Window2D& g, int filters);
-// Workspace (floats) the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
-// transposed kernel.
-int64_t conv2d_direct_workspace(const Window2D& g, int filters);
-
-// x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F).
-void conv2d_direct_forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
-                           float* work, float* y);
-// x (N, H, W, C), kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = the sum over n, i, j of patch
-// (i, j) of x times dy[n, i, j, :], dbias (F), and dx (N, H, W, C) unless null (only where
-// conv2d_direct_input_gradient_applies): dy zero-padded by KH-1 rows and KW-1 columns on each side, correlated with the
-// kernel flipped in both directions and transposed to (KH, KW, F, C). All overwritten.
-void conv2d_direct_backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy,
-                            float* work, float* dkernel, float* dbias, float* dx);
+// The kernels come in two builds of one source (conv2d_direct.cpp), alike but for their vectors: direct:: has the
+// build's widest (simd.h: AVX-512 natively here, 16 lanes) and fused multiply-adds where the CPU has them; direct4::
+// has simd4's 4 lanes whose products are rounded before they are added, so its results are the same bits in every
+// build (Numerics::Reproducible). What "whole vectors" means below depends on the build's lanes.
+//
+// applies: forward and the kernel gradient apply: the filters fill whole SIMD vectors (filters % lanes == 0).
+// input_gradient_applies: the input gradient as well: strides 1 and the input channels fill whole vectors.
+// winograd_forward, winograd_input_gradient, winograd_kernel_gradient: whether the forward pass, the input gradient
+//   and the kernel gradient take Winograd (F(2x2, 3x3); F(3x3, 2x2) for the kernel gradient): 3x3 windows, strides 1,
+//   even output sizes (OH and OW; for the input gradient H and W) and input channels in whole vectors.
+// workspace: floats the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
+//   transposed kernel.
+// forward: x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F).
+// backward: x (N, H, W, C), kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = the sum over n, i, j
+//   of patch (i, j) of x times dy[n, i, j, :], dbias (F), and dx (N, H, W, C) unless null (only where
+//   input_gradient_applies): dy zero-padded by KH-1 rows and KW-1 columns on each side, correlated with the kernel
+//   flipped in both directions and transposed to (KH, KW, F, C). All overwritten.
+#define HEBBLAB_DIRECT_CONV2D_KERNELS                                                                             \
+  bool applies(const Window2D& g, int filters);                                                                   \
+  bool input_gradient_applies(const Window2D& g, int filters);                                                    \
+  bool winograd_forward(const Window2D& g, int filters);                                                          \
+  bool winograd_input_gradient(const Window2D& g, int filters);                                                   \
+  bool winograd_kernel_gradient(const Window2D& g, int filters);                                                  \
+  int64_t workspace(const Window2D& g, int filters);                                                              \
+  void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work, \
+               float* y);                                                                                         \
+  void backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy, float* work, \
+                float* dkernel, float* dbias, float* dx);
+namespace direct {
+HEBBLAB_DIRECT_CONV2D_KERNELS
+}
+namespace direct4 {
+HEBBLAB_DIRECT_CONV2D_KERNELS
+}
+#undef HEBBLAB_DIRECT_CONV2D_KERNELS
 
 }  // namespace hebblab

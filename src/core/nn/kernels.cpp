@@ -1,6 +1,6 @@
 // The kernels: loops from the definitions (the references) and the fast versions: direct SIMD convolution where it
 // applies (conv2d_direct.cpp), elsewhere im2col + GEMM. Natively the GEMMs are Eigen's; in wasm (Eigen has no wasm
-// SIMD backend) the float ones are the hand-written SIMD128 gemm_simd128.
+// SIMD backend) and under Numerics::Reproducible the float ones are the hand-written 4-wide gemm4.
 #include "kernels.h"
 
 #include "conv2d_direct.h"
@@ -17,9 +17,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <Eigen/Core>
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
+#include "core/nn/simd.h"
 
 namespace hebblab {
 namespace {
@@ -31,10 +29,9 @@ using MatrixMap = Eigen::Map<RowMatrix<T>>;
 template <typename T>
 using ConstMatrixMap = Eigen::Map<const RowMatrix<T>>;
 
-#ifdef __wasm_simd128__
-// Columns [first, N) of gemm_simd128, one plain sum per element: the reference, and the kernel's leftover columns.
-void gemm_simd128_reference_columns(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
-                                    const float* b, float* c, bool accumulate, int64_t first) {
+// Columns [first, N) of gemm4, one plain sum per element: the reference, and the kernel's leftover columns.
+void gemm4_reference_columns(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
+                             const float* b, float* c, bool accumulate, int64_t first) {
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = first; j < n; ++j) {
       float sum = accumulate ? c[i * n + j] : 0.0f;
@@ -42,18 +39,44 @@ void gemm_simd128_reference_columns(int64_t m, int64_t n, int64_t k, const float
       c[i * n + j] = sum;
     }
 }
-#endif
 
-// The three products of the kernels on row-major matrices, with Eigen; in wasm the float ones go to gemm_simd128.
+// Whether a GEMM goes to gemm4: in float, always in wasm (Eigen has no SIMD128 backend) and under
+// Numerics::Reproducible natively; Eigen's otherwise.
+template <typename T>
+bool uses_gemm4(Numerics numerics) {
+  (void)numerics;
+  if constexpr (!std::is_same_v<T, float>) return false;
+#ifdef __wasm_simd128__
+  return true;
+#else
+  return numerics == Numerics::Reproducible;
+#endif
+}
+
+// The direct kernels of a Numerics (conv2d_direct.h).
+struct DirectKernels {
+  bool (*applies)(const Window2D& g, int filters);
+  bool (*input_gradient_applies)(const Window2D& g, int filters);
+  int64_t (*workspace)(const Window2D& g, int filters);
+  void (*forward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work,
+                  float* y);
+  void (*backward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy, float* work,
+                   float* dkernel, float* dbias, float* dx);
+};
+const DirectKernels& direct_kernels(Numerics numerics) {
+  static const DirectKernels fast{direct::applies, direct::input_gradient_applies, direct::workspace, direct::forward,
+                                  direct::backward};
+  static const DirectKernels portable{direct4::applies, direct4::input_gradient_applies, direct4::workspace,
+                                      direct4::forward, direct4::backward};
+  return numerics == Numerics::Reproducible ? portable : fast;
+}
+
+// The three products of the kernels on row-major matrices, with Eigen or gemm4 (uses_gemm4).
 // c (M, N) (+)= a (M, K) b (K, N).
 template <typename T>
-void mul_nn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate) {
-#ifdef __wasm_simd128__
-  if constexpr (std::is_same_v<T, float>) {
-    gemm_simd128(m, n, k, a, k, 1, b, c, accumulate);
-    return;
-  }
-#endif
+void mul_nn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate, Numerics numerics) {
+  if constexpr (std::is_same_v<T, float>)
+    if (uses_gemm4<T>(numerics)) return gemm4(m, n, k, a, k, 1, b, c, accumulate);
   MatrixMap<T> out(c, m, n);
   if (accumulate) out.noalias() += ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, k, n);
   else out.noalias() = ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, k, n);
@@ -61,13 +84,9 @@ void mul_nn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool 
 
 // c (M, N) (+)= a^T b for a (K, M), b (K, N).
 template <typename T>
-void mul_tn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate) {
-#ifdef __wasm_simd128__
-  if constexpr (std::is_same_v<T, float>) {
-    gemm_simd128(m, n, k, a, 1, m, b, c, accumulate);
-    return;
-  }
-#endif
+void mul_tn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool accumulate, Numerics numerics) {
+  if constexpr (std::is_same_v<T, float>)
+    if (uses_gemm4<T>(numerics)) return gemm4(m, n, k, a, 1, m, b, c, accumulate);
   MatrixMap<T> out(c, m, n);
   if (accumulate) out.noalias() += ConstMatrixMap<T>(a, k, m).transpose() * ConstMatrixMap<T>(b, k, n);
   else out.noalias() = ConstMatrixMap<T>(a, k, m).transpose() * ConstMatrixMap<T>(b, k, n);
@@ -75,20 +94,23 @@ void mul_tn(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, bool 
 
 // c (M, N) = a b^T for a (M, K), b (N, K).
 template <typename T>
-void mul_nt(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c) {
-#ifdef __wasm_simd128__
+void mul_nt_eigen(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c) {
+  MatrixMap<T>(c, m, n).noalias() = ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, n, k).transpose();
+}
+template <typename T>
+void mul_nt(int64_t m, int64_t n, int64_t k, const T* a, const T* b, T* c, Numerics numerics) {
   if constexpr (std::is_same_v<T, float>) {
+    if (!uses_gemm4<T>(numerics)) return mul_nt_eigen(m, n, k, a, b, c);
     // b^T (K, N) row-major, so the kernel reads B's rows as vectors; kept between calls (at most the Dense kernel's
     // 4608 x 128), so no step allocates.
     thread_local std::vector<float> bt;
     bt.resize(size_t(k * n));
     for (int64_t r = 0; r < n; ++r)
       for (int64_t p = 0; p < k; ++p) bt[size_t(p * n + r)] = b[r * k + p];
-    gemm_simd128(m, n, k, a, k, 1, bt.data(), c, false);
-    return;
+    gemm4(m, n, k, a, k, 1, bt.data(), c, false);
+  } else {
+    mul_nt_eigen(m, n, k, a, b, c);
   }
-#endif
-  MatrixMap<T>(c, m, n).noalias() = ConstMatrixMap<T>(a, m, k) * ConstMatrixMap<T>(b, n, k).transpose();
 }
 
 // Input index of output row i's window row a (may be outside the image: padding).
@@ -153,18 +175,18 @@ void sum_rows(int64_t rows, int u, const T* dy, T* dbias) {
 
 // y (R, U) = x (R, D) kernel (D, U) + bias (U): the GEMM behind Dense and, on im2col rows, Conv2D.
 template <typename T>
-void gemm_bias(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+void gemm_bias(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* bias, T* y, Numerics numerics) {
   MatrixMap<T>(y, rows, u).rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias, u);
-  mul_nn(rows, u, d, x, kernel, y, true);
+  mul_nn(rows, u, d, x, kernel, y, true, numerics);
 }
 
 // dkernel (D, U) = x^T dy and dbias; dx (R, D) = dy kernel^T when asked for.
 template <typename T>
 void gemm_bias_backward(int64_t rows, int64_t d, int u, const T* x, const T* kernel, const T* dy, T* dkernel,
-                        T* dbias, T* dx) {
-  mul_tn(d, u, rows, x, dy, dkernel, false);
+                        T* dbias, T* dx, Numerics numerics) {
+  mul_tn(d, u, rows, x, dy, dkernel, false, numerics);
   sum_rows(rows, u, dy, dbias);
-  if (dx) mul_nt(rows, d, u, dy, kernel, dx);
+  if (dx) mul_nt(rows, d, u, dy, kernel, dx, numerics);
 }
 
 // Images per chunk: as many as keep one chunk's patches within about 512 KB (the L2 cache), at least one.
@@ -198,34 +220,35 @@ Window2D make_window(int n, int h, int w, int c, int kh, int kw, int sh, int sw,
   return g;
 }
 
-#ifdef __wasm_simd128__
 // The micro-kernel keeps a 4 x 8 block of C in eight 4-lane accumulators and, for each p, adds L(i, p) (splatted)
 // times B's row p (two vectors): 10 live vectors, which V8 keeps in x64's 16 XMM registers. The 8 columns of B
 // (K x 32 bytes) stay in cache while the row blocks walk down C. Leftover rows (M % 4; all of a single-image Dense
 // layer) add L(i, p) B's row p to C's row for each p, reading B once front to back instead of in 8-column strips
-// (2.4 MB for the lecture's Dense(128)). Leftover columns (N % 8, e.g. the 10 classes) go as scalars.
-void gemm_simd128(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
-                  float* c, bool accumulate) {
+// (2.4 MB for the lecture's Dense(128)). Leftover columns (N % 8, e.g. the 10 classes) go as scalars. Every element's
+// sum runs over p in order from C's (or zero), each product rounded first: the same bits in every build.
+void gemm4(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b, float* c,
+           bool accumulate) {
+  using simd4::vfloat;
   const int64_t n8 = n - n % 8, m4 = m - m % 4;
-  const v128_t zero = wasm_f32x4_splat(0);
+  const vfloat zero = simd4::splat(0);
   for (int64_t j = 0; j < n8; j += 8) {
     for (int64_t i = 0; i < m4; i += 4) {
       float* c0 = c + i * n + j;
-      v128_t acc[4][2];
+      vfloat acc[4][2];
       for (int r = 0; r < 4; ++r)
-        for (int h = 0; h < 2; ++h) acc[r][h] = accumulate ? wasm_v128_load(c0 + r * n + 4 * h) : zero;
+        for (int h = 0; h < 2; ++h) acc[r][h] = accumulate ? simd4::load(c0 + r * n + 4 * h) : zero;
       const float* l = a + i * a_row;
       const float* bp = b + j;
       for (int64_t p = 0; p < k; ++p, l += a_col, bp += n) {
-        const v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4);
+        const vfloat b0 = simd4::load(bp), b1 = simd4::load(bp + 4);
         for (int r = 0; r < 4; ++r) {
-          const v128_t x = wasm_f32x4_splat(l[r * a_row]);
-          acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_f32x4_mul(x, b0));
-          acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(x, b1));
+          const vfloat x = simd4::splat(l[r * a_row]);
+          acc[r][0] = simd4::add(acc[r][0], simd4::mul(x, b0));
+          acc[r][1] = simd4::add(acc[r][1], simd4::mul(x, b1));
         }
       }
       for (int r = 0; r < 4; ++r)
-        for (int h = 0; h < 2; ++h) wasm_v128_store(c0 + r * n + 4 * h, acc[r][h]);
+        for (int h = 0; h < 2; ++h) simd4::store(c0 + r * n + 4 * h, acc[r][h]);
     }
   }
   for (int64_t i = m4; i < m; ++i) {
@@ -234,19 +257,18 @@ void gemm_simd128(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row
     const float* l = a + i * a_row;
     const float* bp = b;
     for (int64_t p = 0; p < k; ++p, l += a_col, bp += n) {
-      const v128_t x = wasm_f32x4_splat(*l);
+      const vfloat x = simd4::splat(*l);
       for (int64_t j = 0; j < n8; j += 4)
-        wasm_v128_store(ci + j, wasm_f32x4_add(wasm_v128_load(ci + j), wasm_f32x4_mul(x, wasm_v128_load(bp + j))));
+        simd4::store(ci + j, simd4::add(simd4::load(ci + j), simd4::mul(x, simd4::load(bp + j))));
     }
   }
-  if (n8 < n) gemm_simd128_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, n8);
+  if (n8 < n) gemm4_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, n8);
 }
 
-void gemm_simd128_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
-                            const float* b, float* c, bool accumulate) {
-  gemm_simd128_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, 0);
+void gemm4_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
+                     float* c, bool accumulate) {
+  gemm4_reference_columns(m, n, k, a, a_row, a_col, b, c, accumulate, 0);
 }
-#endif
 
 template <typename T>
 void conv2d_forward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* y) {
@@ -292,32 +314,36 @@ void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const
         }
 }
 
-int64_t conv2d_workspace(const Window2D& g, int filters) {
-  return std::max(chunk_images(g) * int64_t(g.oh) * g.ow * g.patch(), conv2d_direct_workspace(g, filters));
+int64_t conv2d_workspace(const Window2D& g, int filters, Numerics numerics) {
+  return std::max(chunk_images(g) * int64_t(g.oh) * g.ow * g.patch(), direct_kernels(numerics).workspace(g, filters));
 }
 
 template <typename T>
-void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y) {
-  if constexpr (std::is_same_v<T, float>)
-    if (conv2d_direct_applies(g, filters)) return conv2d_direct_forward(g, filters, x, kernel, bias, cols, y);
+void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
+                    Numerics numerics) {
+  if constexpr (std::is_same_v<T, float>) {
+    const DirectKernels& direct = direct_kernels(numerics);
+    if (direct.applies(g, filters)) return direct.forward(g, filters, x, kernel, bias, cols, y);
+  }
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
   for (int first = 0; first < g.n; first += step) {
     const Window2D c = chunk(g, std::min(step, g.n - first));
     im2col(c, x + first * x_image, cols);
-    gemm_bias(c.out_pixels(), c.patch(), filters, cols, kernel, bias, y + first * y_image);
+    gemm_bias(c.out_pixels(), c.patch(), filters, cols, kernel, bias, y + first * y_image, numerics);
   }
 }
 
 // The direct kernels where they apply (float; see conv2d_direct.h), im2col + GEMM for the rest.
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
-                     T* dbias, T* dx) {
+                     T* dbias, T* dx, Numerics numerics) {
   bool direct = false, direct_input = false;
   if constexpr (std::is_same_v<T, float>) {
-    direct = conv2d_direct_applies(g, filters);
-    direct_input = dx && conv2d_direct_input_gradient_applies(g, filters);
-    if (direct) conv2d_direct_backward(g, filters, x, kernel, dy, cols, dkernel, dbias, direct_input ? dx : nullptr);
+    const DirectKernels& kernels = direct_kernels(numerics);
+    direct = kernels.applies(g, filters);
+    direct_input = dx && kernels.input_gradient_applies(g, filters);
+    if (direct) kernels.backward(g, filters, x, kernel, dy, cols, dkernel, dbias, direct_input ? dx : nullptr);
   }
   const bool gemm_input = dx && !direct_input;
   if (direct && !gemm_input) return;
@@ -331,9 +357,9 @@ void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel
     const Window2D c = chunk(g, std::min(step, g.n - first));
     const T* grad = dy + first * y_image;
     im2col(c, x + first * x_image, cols);
-    if (!direct) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true);  // += patches^T dy
+    if (!direct) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true, numerics);  // += patches^T dy
     if (!gemm_input) continue;
-    mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols);  // dcols, over the patches no longer needed
+    mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols, numerics);  // dcols, over the patches no longer needed
     col2im(c, cols, dx + first * x_image);
   }
 }
@@ -376,25 +402,28 @@ void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, 
 Window2D dense_window(int n, int d) { return make_window(1, 1, n, d, 1, 1, 1, 1, Padding::Valid); }
 
 template <typename T>
-void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y) {
+void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y, Numerics numerics) {
   if constexpr (std::is_same_v<T, float>) {
     const Window2D g = dense_window(n, d);
-    if (conv2d_direct_applies(g, u)) return conv2d_direct_forward(g, u, x, kernel, bias, nullptr, y);  // no padding
+    const DirectKernels& direct = direct_kernels(numerics);
+    if (direct.applies(g, u)) return direct.forward(g, u, x, kernel, bias, nullptr, y);  // no padding
   }
-  gemm_bias<T>(n, d, u, x, kernel, bias, y);
+  gemm_bias<T>(n, d, u, x, kernel, bias, y, numerics);
 }
 
 template <typename T>
-void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx) {
+void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx,
+                    Numerics numerics) {
   if constexpr (std::is_same_v<T, float>) {
     const Window2D g = dense_window(n, d);
-    if (conv2d_direct_applies(g, u)) {
-      conv2d_direct_backward(g, u, x, kernel, dy, nullptr, dkernel, dbias, nullptr);  // no padding, no workspace
-      if (dx) mul_nt<T>(n, d, u, dy, kernel, dx);
+    const DirectKernels& direct = direct_kernels(numerics);
+    if (direct.applies(g, u)) {
+      direct.backward(g, u, x, kernel, dy, nullptr, dkernel, dbias, nullptr);  // no padding, no workspace
+      if (dx) mul_nt<T>(n, d, u, dy, kernel, dx, numerics);
       return;
     }
   }
-  gemm_bias_backward<T>(n, d, u, x, kernel, dy, dkernel, dbias, dx);
+  gemm_bias_backward<T>(n, d, u, x, kernel, dy, dkernel, dbias, dx, numerics);
 }
 
 // best[c], where[c] = in[c], base + c for each channel c where in[c] > best[c]: branch-free selects on pointers that
@@ -453,12 +482,12 @@ void max_pool2d_backward(const Window2D& g, const T* dy, const int32_t* argmax, 
 #define HEBBLAB_KERNELS(T)                                                                                        \
   template void conv2d_forward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*);              \
   template void conv2d_backward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*);     \
-  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*);                    \
-  template void conv2d_backward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*, T*);           \
+  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, Numerics);          \
+  template void conv2d_backward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*, T*, Numerics); \
   template void dense_forward_reference<T>(int, int, int, const T*, const T*, const T*, T*);                      \
   template void dense_backward_reference<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);             \
-  template void dense_forward<T>(int, int, int, const T*, const T*, const T*, T*);                                \
-  template void dense_backward<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);                       \
+  template void dense_forward<T>(int, int, int, const T*, const T*, const T*, T*, Numerics);                      \
+  template void dense_backward<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*, Numerics);             \
   template void max_pool2d_forward<T>(const Window2D&, const T*, T*, int32_t*);                                   \
   template void max_pool2d_backward<T>(const Window2D&, const T*, const int32_t*, T*);
 HEBBLAB_KERNELS(float)

@@ -7,6 +7,12 @@
 
 namespace hebblab {
 
+// How the fast kernels compute. Fast: the build's widest vectors and fused multiply-adds (AVX-512 natively here), and
+// Eigen's GEMMs natively. Reproducible: 4-wide vectors whose products are rounded before they are added (simd4), and
+// one GEMM (gemm4) in every build, each sum in one fixed order: the same bits natively, under node and in the
+// browser. In wasm the two are the same kernels. The reference kernels and double ignore it.
+enum class Numerics { Fast, Reproducible };
+
 // Keras's padding: 'valid' (no padding, out = floor((n - k) / s) + 1) or 'same' (out = ceil(n / s), zeros around the
 // input; of an odd total the extra row/column goes at the bottom/right).
 enum class Padding { Valid, Same };
@@ -33,19 +39,21 @@ template <typename T>
 void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* dkernel,
                                T* dbias, T* dx);
 
-// The fast versions. In float, where the filters fill whole SIMD vectors, they are the direct kernels of
-// conv2d_direct.h (the input gradient only for strides 1 and input channels that fill whole vectors). Elsewhere,
+// The fast versions, computed as `numerics` says. In float, where the filters fill whole SIMD vectors, they are the
+// direct kernels of conv2d_direct.h (the input gradient only for strides 1 and input channels that fill whole
+// vectors). Elsewhere,
 // and always for double, they are GEMMs a few images at a time: cols holds one chunk's patches (im2col). Chunks keep
 // the patches in cache (a whole batch's are 21 MB for the lecture's second Conv2D), which makes the GEMMs about twice
 // as fast. Backward re-extracts each chunk's patches for dkernel += cols^T dy, then reuses them for
-// dcols = dy kernel^T, added back into dx (col2im). cols is the workspace of either: conv2d_workspace(g, filters)
-// values.
-int64_t conv2d_workspace(const Window2D& g, int filters);
+// dcols = dy kernel^T, added back into dx (col2im). cols is the workspace of either: conv2d_workspace(g, filters,
+// numerics) values.
+int64_t conv2d_workspace(const Window2D& g, int filters, Numerics numerics = Numerics::Fast);
 template <typename T>
-void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y);
+void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
+                    Numerics numerics = Numerics::Fast);
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
-                     T* dbias, T* dx);
+                     T* dbias, T* dx, Numerics numerics = Numerics::Fast);
 
 // --- Dense ---------------------------------------------------------------------------------------------------------
 // y = x kernel + bias: x (N, D), kernel (D, U), bias (U), y (N, U).
@@ -56,20 +64,21 @@ template <typename T>
 void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias,
                               T* dx);
 template <typename T>
-void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y);
+void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y,
+                   Numerics numerics = Numerics::Fast);
 template <typename T>
-void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx);
+void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx,
+                    Numerics numerics = Numerics::Fast);
 
-#ifdef __wasm_simd128__
-// --- the GEMM behind the fast kernels in wasm ------------------------------------------------------------------------
-// Eigen 3.4 has no wasm SIMD backend, so under SIMD128 the fast kernels' float GEMMs are this hand-written one:
-// C (M, N) = (or, accumulating, +=) L (M, K) B (K, N), B and C row-major, L(i, p) = a[i * a_row + p * a_col], which
-// reads a row-major A (a_row = K, a_col = 1) or the transpose of a row-major (K, M) matrix (a_row = 1, a_col = M).
-void gemm_simd128(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
-                  float* c, bool accumulate);
-void gemm_simd128_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col,
-                            const float* b, float* c, bool accumulate);
-#endif
+// --- the 4-wide GEMM ------------------------------------------------------------------------------------------------
+// The float GEMMs of the fast kernels in wasm (Eigen 3.4 has no wasm SIMD backend) and, in every build, under
+// Numerics::Reproducible: C (M, N) = (or, accumulating, +=) L (M, K) B (K, N), B and C row-major,
+// L(i, p) = a[i * a_row + p * a_col], which reads a row-major A (a_row = K, a_col = 1) or the transpose of a row-major
+// (K, M) matrix (a_row = 1, a_col = M).
+void gemm4(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b, float* c,
+           bool accumulate);
+void gemm4_reference(int64_t m, int64_t n, int64_t k, const float* a, int64_t a_row, int64_t a_col, const float* b,
+                     float* c, bool accumulate);
 
 // --- MaxPooling2D --------------------------------------------------------------------------------------------------
 // x (N, H, W, C) -> y (N, OH, OW, C), argmax (N, OH, OW, C): the index into x of each window's maximum (the first

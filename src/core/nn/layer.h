@@ -80,6 +80,10 @@ class Layer {
   std::vector<Tensor<T>>& gradients() { return gradients_; }
   int64_t count_params() const;
 
+  // How Conv2D's and Dense's kernels compute (kernels.h); Sequential sets it on all its layers.
+  void set_numerics(Numerics numerics) { numerics_ = numerics; }
+  Numerics numerics() const { return numerics_; }
+
  protected:
   // For input_shape_: sets output_shape_ and gives the weights' shapes (kernel, bias); false with the reason (without
   // the layer's name). build allocates the weights once the sizes are known to be sane.
@@ -87,6 +91,7 @@ class Layer {
   LayerConfig config_;
   Shape input_shape_, output_shape_;
   std::vector<Tensor<T>> weights_, gradients_;
+  Numerics numerics_ = Numerics::Fast;
 
  private:
   bool built_ = false;

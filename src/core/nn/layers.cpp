@@ -146,8 +146,9 @@ template <typename T>
 void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const Window2D g = window_over(this->input_shape_, x.dim(0), this->config_.kernel_size, this->config_);
   T* z = this->z_buffer(y, with_batch(g.n, this->output_shape_));
-  cols_.resize(size_t(conv2d_workspace(g, this->config_.filters)));
-  conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z);
+  cols_.resize(size_t(conv2d_workspace(g, this->config_.filters, this->numerics_)));
+  conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z,
+                 this->numerics_);
   this->activate(y);
 }
 
@@ -157,7 +158,7 @@ void Conv2D<T>::backward(const Tensor<T>& x, const Tensor<T>& y, const Tensor<T>
   const Tensor<T>& dz = this->gradient_at_z(y, grad, of);
   if (dx) dx->resize(x.shape);
   conv2d_backward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), dz.ptr(), cols_.data(),
-                  this->gradients_[0].ptr(), this->gradients_[1].ptr(), dx ? dx->ptr() : nullptr);
+                  this->gradients_[0].ptr(), this->gradients_[1].ptr(), dx ? dx->ptr() : nullptr, this->numerics_);
 }
 
 // --- MaxPooling2D ----------------------------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ template <typename T>
 void Dense<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const int n = x.dim(0), d = this->input_shape_[0], u = this->config_.units;
   T* z = this->z_buffer(y, {n, u});
-  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z);
+  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z, this->numerics_);
   this->activate(y);
 }
 
@@ -310,7 +311,7 @@ void Dense<T>::backward(const Tensor<T>& x, const Tensor<T>& y, const Tensor<T>&
   const Tensor<T>& dz = this->gradient_at_z(y, grad, of);
   if (dx) dx->resize(x.shape);
   dense_backward(n, d, u, x.ptr(), this->weights_[0].ptr(), dz.ptr(), this->gradients_[0].ptr(),
-                 this->gradients_[1].ptr(), dx ? dx->ptr() : nullptr);
+                 this->gradients_[1].ptr(), dx ? dx->ptr() : nullptr, this->numerics_);
 }
 
 // --------------------------------------------------------------------------------------------------------------------

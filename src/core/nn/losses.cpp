@@ -1,8 +1,11 @@
-// Categorical cross-entropy from logits and categorical accuracy.
+// Categorical cross-entropy from logits and categorical accuracy. exp and log are the project's own (portable_math.h):
+// the same logits give the same loss and gradient bits in every build.
 #include "losses.h"
 
 #include <algorithm>
 #include <cmath>
+
+#include "core/nn/portable_math.h"
 
 namespace hebblab {
 
@@ -18,15 +21,15 @@ double categorical_crossentropy(int n, int k, const T* logits, const T* targets,
     const double top = *std::max_element(z, z + k);
     double sum_exp = 0, sum_y = 0, dot = 0;
     for (int i = 0; i < k; ++i) {
-      sum_exp += std::exp(double(z[i]) - top);
+      sum_exp += portable_exp(double(z[i]) - top);
       sum_y += y[i];
       dot += double(y[i]) * z[i];
     }
-    const double log_sum_exp = top + std::log(sum_exp);
+    const double log_sum_exp = top + portable_log(sum_exp);
     total += sum_y * log_sum_exp - dot;
     if (!dlogits) continue;
     T* d = dlogits + int64_t(r) * k;
-    for (int i = 0; i < k; ++i) d[i] = static_cast<T>((std::exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / divisor);
+    for (int i = 0; i < k; ++i) d[i] = static_cast<T>((portable_exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / divisor);
   }
   return total / n;
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "core/config_text.h"
@@ -78,6 +79,7 @@ bool Sequential::add(std::unique_ptr<Layer<float>> layer, std::string* error) {
     return false;
   }
   layer->initialize(init_rng_);
+  layer->set_numerics(numerics_);
   const char* base = layer_base_name(layer->config().type);
   const int same = static_cast<int>(std::count_if(layers_.begin(), layers_.end(), [&](const auto& l) {
     return layer_base_name(l->config().type) == std::string(base);
@@ -162,6 +164,31 @@ bool Sequential::compile(Loss loss, std::unique_ptr<Optimizer> optimizer, std::s
   return true;
 }
 
+void Sequential::set_numerics(Numerics numerics) {
+  numerics_ = numerics;
+  for (auto& l : layers_) l->set_numerics(numerics);
+  for (Replica& r : replicas_)
+    for (auto& l : r.layers) l->set_numerics(numerics);
+}
+
+uint64_t weights_fingerprint(const Sequential& model) {
+  uint64_t h = 1469598103934665603ull;
+  for (const Tensor<float>* t : model.weights())
+    for (float v : t->data) {
+      uint32_t bits;
+      std::memcpy(&bits, &v, 4);
+      for (int k = 0; k < 4; ++k) h = (h ^ ((bits >> (8 * k)) & 0xff)) * 1099511628211ull;
+    }
+  return h;
+}
+
+std::string fingerprint_text(uint64_t fingerprint) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string text(16, '0');
+  for (int i = 15; i >= 0; --i, fingerprint >>= 4) text[size_t(i)] = kDigits[fingerprint & 15];
+  return text;
+}
+
 // --- running ---------------------------------------------------------------------------------------------------------
 
 bool Sequential::fits(const DataView& data, std::string* error) const {
@@ -238,6 +265,7 @@ Sequential::BatchResult Sequential::train_batch(const DataView& data, const int*
     for (const auto& l : layers_) {
       r.layers.push_back(make_layer<float>(l->config()));
       r.layers.back()->build(l->input_shape(), nullptr);
+      r.layers.back()->set_numerics(numerics_);
     }
     r.pass.outputs.resize(layers_.size());
     replicas_.push_back(std::move(r));
@@ -388,6 +416,7 @@ Training::Training(Sequential& model, const DataView& data, const TrainConfig& c
     fail(error);
     return;
   }
+  model.set_numerics(config.numerics);
   order_.resize(size_t(train_.count));
   std::iota(order_.begin(), order_.end(), 0);
   progress_.samples = train_.count;

@@ -37,6 +37,9 @@ struct TrainConfig {
   // gradients are summed in part order. The same seed and thread count give the same bits; 1 is the plain loop.
   // Without pthreads (the wasm build) the parts run one after another and give what running them in parallel would.
   int threads = 1;
+  // Reproducible: the same bits on every platform too, natively, under node and in the browser, for the same seed,
+  // thread count and data (kernels.h); slower natively. The model keeps it after the run (Sequential::numerics).
+  Numerics numerics = Numerics::Fast;
 };
 
 // Keras's validation split: how many of `count` samples are trained on; the rest, from the end, validate.
@@ -135,6 +138,10 @@ class Sequential {
   // allocated or copied once they are sized.
   const std::vector<Tensor<float>>& activations(const Tensor<float>& x);
 
+  // How the kernels compute in every pass from now on (kernels.h); fit sets TrainConfig::numerics.
+  void set_numerics(Numerics numerics);
+  Numerics numerics() const { return numerics_; }
+
   // All weights, layer by layer (kernel, bias), for optimisers and model files.
   std::vector<Tensor<float>*> weights();
   std::vector<const Tensor<float>*> weights() const;
@@ -184,8 +191,15 @@ class Sequential {
   std::vector<Replica> replicas_;   // training parts 2, 3, ...: made on the first batch with more than one thread
   std::unique_ptr<WorkerTeam> team_;  // their threads, started then too
   int parts_ = 1;                     // the parts of the last train_batch, whose gradients apply_update sums
+  Numerics numerics_ = Numerics::Fast;
   std::vector<Tensor<float>*> weight_ptrs_, gradient_ptrs_;
 };
+
+// FNV-1a (64 bits) over the bits of every weight, layer by layer: equal fingerprints mean bit-identical weights (the
+// check that a reproducible run gave the same result natively and in the browser).
+uint64_t weights_fingerprint(const Sequential& model);
+// A fingerprint as 16 hex digits, as the command line and the app show it.
+std::string fingerprint_text(uint64_t fingerprint);
 
 // fit in bounded steps: each step() trains on one batch or, after an epoch's last batch, evaluates one batch of the
 // validation split. The model must outlive it.

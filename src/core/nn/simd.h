@@ -1,16 +1,69 @@
 // The widest float vector the build targets, behind a few functions, so one kernel source compiles to AVX-512 (the
 // native -march=native build on this machine), AVX2 + FMA, SSE2 (the portable x86-64 build), wasm SIMD128 (the web
 // build) or plain scalars. Kernels pick their register tiles from kRegisters.
+//
+// simd4 is the common ground of every build: 4 lanes (SSE2 on x86-64, SIMD128 in wasm, four scalars elsewhere) whose
+// fmadd rounds the product before adding it, as IEEE single precision does on every platform. A kernel compiled
+// against simd4 (with -ffp-contract=off, which the core uses, so the compiler fuses nothing itself) gives the same
+// bits natively and in the browser: Numerics::Reproducible. A translation unit that defines HEBBLAB_SIMD_PORTABLE
+// before including this header gets simd4 under the name simd.
 #pragma once
 
-#if defined(__AVX512F__) || (defined(__AVX2__) && defined(__FMA__)) || defined(__SSE2__)
+#if defined(__SSE2__) || defined(__AVX512F__) || defined(__AVX2__)
 #include <immintrin.h>
 #elif defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 #endif
 
-namespace hebblab::simd {
+namespace hebblab {
 
+namespace simd4 {
+#if defined(__SSE2__)
+using vfloat = __m128;
+constexpr int kLanes = 4, kRegisters = 16;
+inline vfloat load(const float* p) { return _mm_loadu_ps(p); }
+inline void store(float* p, vfloat v) { _mm_storeu_ps(p, v); }
+inline vfloat splat(float x) { return _mm_set1_ps(x); }
+inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }  // a * b + c
+inline vfloat add(vfloat a, vfloat b) { return _mm_add_ps(a, b); }
+inline vfloat sub(vfloat a, vfloat b) { return _mm_sub_ps(a, b); }
+inline vfloat mul(vfloat a, vfloat b) { return _mm_mul_ps(a, b); }
+#elif defined(__wasm_simd128__)
+using vfloat = v128_t;
+constexpr int kLanes = 4, kRegisters = 16;
+inline vfloat load(const float* p) { return wasm_v128_load(p); }
+inline void store(float* p, vfloat v) { wasm_v128_store(p, v); }
+inline vfloat splat(float x) { return wasm_f32x4_splat(x); }
+inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return wasm_f32x4_add(wasm_f32x4_mul(a, b), c); }
+inline vfloat add(vfloat a, vfloat b) { return wasm_f32x4_add(a, b); }
+inline vfloat sub(vfloat a, vfloat b) { return wasm_f32x4_sub(a, b); }
+inline vfloat mul(vfloat a, vfloat b) { return wasm_f32x4_mul(a, b); }
+#else
+struct vfloat {
+  float v[4];
+};
+constexpr int kLanes = 4, kRegisters = 16;
+template <typename Op>
+inline vfloat each(vfloat a, vfloat b, Op op) {
+  for (int i = 0; i < 4; ++i) a.v[i] = op(a.v[i], b.v[i]);
+  return a;
+}
+inline vfloat load(const float* p) { return {{p[0], p[1], p[2], p[3]}}; }
+inline void store(float* p, vfloat v) {
+  for (int i = 0; i < 4; ++i) p[i] = v.v[i];
+}
+inline vfloat splat(float x) { return {{x, x, x, x}}; }
+inline vfloat add(vfloat a, vfloat b) { return each(a, b, [](float x, float y) { return x + y; }); }
+inline vfloat sub(vfloat a, vfloat b) { return each(a, b, [](float x, float y) { return x - y; }); }
+inline vfloat mul(vfloat a, vfloat b) { return each(a, b, [](float x, float y) { return x * y; }); }
+inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return add(mul(a, b), c); }
+#endif
+}  // namespace simd4
+
+#ifdef HEBBLAB_SIMD_PORTABLE
+namespace simd = simd4;
+#else
+namespace simd {
 #if defined(__AVX512F__)
 using vfloat = __m512;
 constexpr int kLanes = 16, kRegisters = 32;
@@ -31,36 +84,10 @@ inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm256_fmadd_ps(a, b,
 inline vfloat add(vfloat a, vfloat b) { return _mm256_add_ps(a, b); }
 inline vfloat sub(vfloat a, vfloat b) { return _mm256_sub_ps(a, b); }
 inline vfloat mul(vfloat a, vfloat b) { return _mm256_mul_ps(a, b); }
-#elif defined(__SSE2__)
-using vfloat = __m128;
-constexpr int kLanes = 4, kRegisters = 16;
-inline vfloat load(const float* p) { return _mm_loadu_ps(p); }
-inline void store(float* p, vfloat v) { _mm_storeu_ps(p, v); }
-inline vfloat splat(float x) { return _mm_set1_ps(x); }
-inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }
-inline vfloat add(vfloat a, vfloat b) { return _mm_add_ps(a, b); }
-inline vfloat sub(vfloat a, vfloat b) { return _mm_sub_ps(a, b); }
-inline vfloat mul(vfloat a, vfloat b) { return _mm_mul_ps(a, b); }
-#elif defined(__wasm_simd128__)
-using vfloat = v128_t;
-constexpr int kLanes = 4, kRegisters = 16;
-inline vfloat load(const float* p) { return wasm_v128_load(p); }
-inline void store(float* p, vfloat v) { wasm_v128_store(p, v); }
-inline vfloat splat(float x) { return wasm_f32x4_splat(x); }
-inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return wasm_f32x4_add(wasm_f32x4_mul(a, b), c); }
-inline vfloat add(vfloat a, vfloat b) { return wasm_f32x4_add(a, b); }
-inline vfloat sub(vfloat a, vfloat b) { return wasm_f32x4_sub(a, b); }
-inline vfloat mul(vfloat a, vfloat b) { return wasm_f32x4_mul(a, b); }
 #else
-using vfloat = float;
-constexpr int kLanes = 1, kRegisters = 16;
-inline vfloat load(const float* p) { return *p; }
-inline void store(float* p, vfloat v) { *p = v; }
-inline vfloat splat(float x) { return x; }
-inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return a * b + c; }
-inline vfloat add(vfloat a, vfloat b) { return a + b; }
-inline vfloat sub(vfloat a, vfloat b) { return a - b; }
-inline vfloat mul(vfloat a, vfloat b) { return a * b; }
+using namespace simd4;  // SSE2, SIMD128 or scalars: the 4 lanes are already the widest
+#endif
+}  // namespace simd
 #endif
 
-}  // namespace hebblab::simd
+}  // namespace hebblab
