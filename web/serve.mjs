@@ -17,12 +17,18 @@ const MIME = {
 
 // Sent with every response. The page needs nothing but its own origin: its scripts are files (no inline script, no
 // eval: both wasm modules are linked with DYNAMIC_EXECUTION=0), and 'wasm-unsafe-eval' only lets it compile
-// WebAssembly. A worker takes the policy of its own script's response, so worker.js gets the same one.
+// WebAssembly. A worker takes the policy of its own script's response, so worker.js gets the same one. The last three
+// make the page cross-origin isolated, which gives it SharedArrayBuffer and so training on several threads: the page
+// shares no window with other origins (COOP) and loads nothing another origin has not agreed to share (COEP; the site
+// loads only its own files, which say they may be loaded by their own origin, CORP).
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; " +
                              "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 // The build writes X.br and X.gz beside each compressible file X (web/pack-site.mjs); one is sent in X's place, with

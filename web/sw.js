@@ -61,9 +61,24 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
 });
 
+// What the worker serves carries the cross-origin isolation headers (web/serve.mjs says why), so that on a static host
+// that cannot send them the page still gets SharedArrayBuffer, and trains on several threads, from the first visit the
+// worker serves on (the very first one, loaded before there was a worker, trains on one).
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+function isolated(response) {
+  if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, {status: response.status, statusText: response.statusText, headers});
+}
+
 async function fromCache(file, request) {
   const saved = await (await caches.open(CACHE)).match(file, {ignoreVary: true});
-  return saved || fetch(request);
+  return isolated(saved || await fetch(request));
 }
 
 async function networkFirst(request) {
@@ -71,10 +86,10 @@ async function networkFirst(request) {
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(request, response.clone());
-    return response;
+    return isolated(response);
   } catch (e) {
     const saved = await cache.match(request, {ignoreVary: true});
-    if (saved) return saved;
+    if (saved) return isolated(saved);
     throw e;
   }
 }

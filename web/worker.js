@@ -4,16 +4,44 @@
 // transferable ArrayBuffer at most every 250 ms, and when the job is done. A new job replaces the running one, which
 // reports 'cancelled', as the desktop's runner does. A job that faults (a C++ exception, an abort, memory that cannot
 // grow) leaves the core's module unusable: it is reported as the job's error with `restart`, and the page replaces
-// this worker with a fresh one.
+// this worker with a fresh one. A job on several threads runs in the threaded build of the module (pthreads: its
+// threads are Web Workers of its own, sharing its memory), which only a cross-origin isolated page can make.
 'use strict';
 // The page's console shows what the Content-Security-Policy blocks in the page, not in here: say it.
 self.addEventListener('securitypolicyviolation', (e) => console.error(
     `Content-Security-Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`));
-importScripts('assets.js', 'hebblab_worker.js');
+importScripts('assets.js');
 
 const PAYLOAD_INTERVAL_MS = 250;
-let core = null;
-const ready = HebbLabWorker().then((m) => { core = m; });
+// The module for a job on `threads` threads, made when a job first needs it: single-threaded, or threaded with a pool
+// of maxThreads - 1 workers, twice over (the core blocks until its threads run, so they must come from the pool; and
+// a finished job's threads rejoin the pool only once this worker's event loop has seen them exit, which the next job
+// need not wait for).
+const modules = {};
+function moduleFor(threads, maxThreads) {
+  if (threads <= 1) {
+    if (!modules.single) {
+      importScripts('hebblab_worker.js');
+      modules.single = HebbLabWorker();
+    }
+    return modules.single;
+  }
+  if (!self.crossOriginIsolated) {
+    return Promise.reject(new Error('training on several threads needs a cross-origin isolated page'));
+  }
+  if (!modules.threaded) {
+    importScripts('hebblab_worker_mt.js');
+    // Made in a worker, the module cannot tell its own script's address, which its threads load: say it.
+    modules.threaded = HebbLabWorkerMT({extraThreads: 2 * (Math.max(threads, maxThreads) - 1),
+                                        mainScriptUrlOrBlob: new URL('hebblab_worker_mt.js', self.location).href});
+  }
+  return modules.threaded;
+}
+let core = null;  // the current job's module
+// The module's memory as bytes, seen afresh: the threaded module's memory may have grown on another thread.
+function heap() {
+  return new Uint8Array(core.wasmMemory ? core.wasmMemory.buffer : core.HEAPU8.buffer);
+}
 let current = 0;  // id of the running job, 0 when idle
 let started = false;  // whether the core holds the current job (not while its assets are on their way)
 let paused = false;
@@ -26,7 +54,7 @@ function post(id, type, withPayload) {
     const size = core._job_take_payload();
     if (size > 0) {
       const at = core._job_payload_data();
-      event.payload = core.HEAPU8.slice(at, at + size).buffer;
+      event.payload = heap().slice(at, at + size).buffer;
       lastPayload = performance.now();
     }
   }
@@ -110,13 +138,14 @@ async function start(msg) {
     return;
   }
   try {
-    await ready;
-    if (current !== msg.id) return;  // replaced or cancelled while the assets were on their way
+    const module = await moduleFor(msg.threads || 1, msg.maxThreads || 1);
+    if (current !== msg.id) return;  // replaced or cancelled while the assets or the module were on their way
+    core = module;
     core._job_clear_files();
     for (const [key, value] of Object.entries(files)) {
       const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
       const at = core.ccall('job_file_buffer', 'number', ['string', 'number'], [key, bytes.length]);
-      core.HEAPU8.set(bytes, at);
+      heap().set(bytes, at);
     }
     const error = core.ccall('job_start', 'string', ['string', 'string'], [msg.kind, msg.config]);
     if (error) {

@@ -41,6 +41,7 @@ struct JobRequest {
   std::string kind, config;
   JobFiles files;
   std::map<std::string, std::string> assets;
+  int threads = 1;  // the threads the job trains on (its config says so too): the browser's runner then needs pthreads
 };
 
 struct JobEvent {
@@ -69,6 +70,12 @@ class JobRunner {
   virtual void set_paused(int id, bool paused) = 0;
   // Events of every lane since the last call, oldest first.
   virtual std::vector<JobEvent> poll() = 0;
+  // How many threads a training job can use here: the machine's cores, and at most how many of them a job may take
+  // (fewer in a browser that gives the page no SharedArrayBuffer: it is not cross-origin isolated).
+  struct Threads {
+    int cores = 1, max = 1;
+  };
+  virtual Threads threads() const = 0;
 };
 
 // Where the settings text lives (a file written atomically natively, localStorage in the browser).

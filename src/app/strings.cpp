@@ -27,7 +27,7 @@ const char* const kIdNames[] = {
 
 // Strings with plural forms, read with trn().
 constexpr Str kPlurals[] = {Str::HopFileLoaded, Str::HopEnergyNow, Str::HopInspectorMore, Str::CnnCellImages,
-                             Str::ConvClipped};
+                             Str::ConvClipped, Str::CnnSpeed};
 
 // One language's texts by id: the catalogue's text (English where it lacks one, so the UI never shows nothing), the
 // widget labels, and the plural strings' forms split at '|' (every other string is its one form).

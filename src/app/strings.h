@@ -313,6 +313,13 @@ namespace hebblab {
   X(CnnMomentum, "momentum") \
   X(CnnValidationSplit, "validation_split") \
   X(CnnSeed, "seed") \
+  X(CnnThreads, "threads") \
+  X(CnnThreadsHelp, "Each batch is cut into one part per thread; the parts train at the same time on %d of this computer's %d cores and their gradients are added up. The same seed and number of threads give the same model.") \
+  X(CnnOneThread, "This page is not cross-origin isolated, so the browser gives it no shared memory and training uses one thread (README, \"Hosting the site\", lists the headers a server must send).") \
+  X(CnnReproducible, "Same result on every computer (slower)") \
+  X(CnnReproducibleHelp, "Every sum is computed in the same order with the same rounding on every computer and browser, so the same seed, threads and data give the same weights to the last bit: compare the fingerprints.") \
+  X(CnnFingerprint, "Weights fingerprint: %s") \
+  X(CnnSpeed, "%.0f images/s on %d thread|%.0f images/s on %d threads") \
   X(CnnStart, "Train a new model") \
   X(CnnContinue, "Continue training") \
   X(CnnPause, "Pause") \

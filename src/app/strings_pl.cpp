@@ -343,6 +343,20 @@ const Translation kPolish[] = {
     {Str::CnnMomentum, "pęd (momentum)"},
     {Str::CnnValidationSplit, "validation_split"},
     {Str::CnnSeed, "ziarno (seed)"},
+    {Str::CnnThreads, "wątki"},
+    {Str::CnnThreadsHelp,
+     "Każdy batch jest dzielony na tyle części, ile jest wątków; części uczą się jednocześnie na %d z %d rdzeni "
+     "tego komputera, a ich gradienty są sumowane. To samo ziarno i ta sama liczba wątków dają ten sam model."},
+    {Str::CnnOneThread,
+     "Ta strona nie jest izolowana między źródłami (cross-origin isolated), więc przeglądarka nie daje jej pamięci "
+     "współdzielonej i trening używa jednego wątku (README, \"Hosting the site\", wymienia nagłówki, które musi "
+     "wysyłać serwer)."},
+    {Str::CnnReproducible, "Ten sam wynik na każdym komputerze (wolniej)"},
+    {Str::CnnReproducibleHelp,
+     "Każda suma jest liczona w tej samej kolejności i z tym samym zaokrągleniem na każdym komputerze i w każdej "
+     "przeglądarce, więc to samo ziarno, wątki i dane dają te same wagi co do bitu: porównaj odciski."},
+    {Str::CnnFingerprint, "Odcisk wag: %s"},
+    {Str::CnnSpeed, "%.0f obrazów/s na %d wątku|%.0f obrazów/s na %d wątkach|%.0f obrazów/s na %d wątkach"},
     {Str::CnnStart, "Trenuj nowy model"},
     {Str::CnnContinue, "Kontynuuj trening"},
     {Str::CnnPause, "Wstrzymaj"},

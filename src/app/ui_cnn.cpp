@@ -268,6 +268,12 @@ void CnnLab::on_slot(ModelSlots::Result& result, std::string& status) {
 
 // [SECTION] jobs -----------------------------------------------------------------------------------------------------
 
+int CnnLab::training_threads(const Host& host) const {
+  const JobRunner::Threads available = host.jobs ? host.jobs->threads() : JobRunner::Threads{};
+  const int chosen = threads_ ? threads_ : available.cores - 1;
+  return std::clamp(chosen, 1, std::max(1, available.max));
+}
+
 void CnnLab::start_job(Host& host, JobKind kind, bool from_current, std::string& status) {
   if (!host.jobs) return;
   JobRequest request;
@@ -300,6 +306,8 @@ void CnnLab::start_job(Host& host, JobKind kind, bool from_current, std::string&
   c.limit = limit_;
   c.seed = uint64_t(seed_);
   c.validation_split = kind == JobKind::Train ? validation_split_ : 0;
+  c.threads = request.threads = run_threads_ = kind == JobKind::Train ? training_threads(host) : 1;
+  c.reproducible = reproducible_;
   request.config = format_train_job_config(c);
   // The data: the student's files, or MNIST's assets, which the runner fetches itself. A test needs no training set.
   for (MnistSplit split : {MnistSplit::Train, MnistSplit::Test}) {
@@ -315,7 +323,8 @@ void CnnLab::start_job(Host& host, JobKind kind, bool from_current, std::string&
   report_ = {};
   events_ = 0;
   job_status_ = tr(kind == JobKind::Train ? Str::CnnStarting : Str::CnnEvaluating);
-  job_started_ = epoch_started_ = ImGui::GetTime();
+  epoch_started_ = ImGui::GetTime();
+  speed_batches_ = 0;
   if (kind == JobKind::Train) {
     runs_.emplace_back();
     smoothed_loss_ = smoothed_accuracy_ = 0;
@@ -351,6 +360,10 @@ void CnnLab::on_job_event(JobEvent& event, std::string& status) {
       }
     }
     report_ = std::move(r);
+    if (report_.batches > 0 && speed_batches_ == 0) {  // the speed counts from the first batch, not the data's fetch
+      speed_batches_ = report_.batches;
+      speed_started_ = ImGui::GetTime();
+    }
     if (!report_.predicted.empty()) {
       predicted_ = report_.predicted;
       confusion_dirty_ = true;
@@ -415,7 +428,7 @@ void CnnLab::show(LessonAction action, Host& host) {
       part_ = Part::Train;
       batch_size_ = 32;
       optimizer_ = 0;  // Adam, with Keras's default learning rate
-      learning_rate_ = 0.001f;
+      learning_rate_ = 0.001;
       break;
     case LessonAction::PredictTestDigit:
       part_ = Part::Inside;
@@ -1029,9 +1042,9 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
   flow(field_width(stepped, label(Str::CnnLearningRate)));
   ImGui::SetNextItemWidth(stepped);
-  if (ImGui::InputFloat(label(Str::CnnLearningRate), &learning_rate_, 0.0001f, 0.001f, "%.5g"))
+  if (ImGui::InputDouble(label(Str::CnnLearningRate), &learning_rate_, 0.0001, 0.001, "%.5g"))
     keras_ = keras_code(spec_, data_shape(), data_classes(), optimizer_code());
-  learning_rate_ = std::clamp(learning_rate_, 1e-6f, 100.0f);
+  learning_rate_ = std::clamp(learning_rate_, 1e-6, 100.0);
   widgets.record_last_item("cnn.learning_rate");
   if (optimizer_ == 1) {
     ImGui::SameLine();
@@ -1040,7 +1053,22 @@ void CnnLab::draw_train(Host& host, WidgetRegistry& widgets, std::string& status
   }
   ImGui::SetNextItemWidth(w);
   ImGui::SliderFloat(label(Str::CnnValidationSplit), &validation_split_, 0.0f, 0.5f, "%.2f");
+  // Threads: data-parallel parts of each batch, as many as the runner offers (one in a page without shared memory).
+  const JobRunner::Threads runner = offered_ = host.jobs ? host.jobs->threads() : JobRunner::Threads{};
+  int threads = training_threads(host);
+  ImGui::BeginDisabled(running || runner.max <= 1);
+  flow(field_width(stepped, label(Str::CnnThreads)));
+  ImGui::SetNextItemWidth(stepped);
+  if (ImGui::InputInt(label(Str::CnnThreads), &threads, 1)) threads_ = std::clamp(threads, 1, runner.max);
+  widgets.record_last_item("cnn.threads");
   ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", format(tr(Str::CnnThreadsHelp), training_threads(host), runner.cores).c_str());
+  ImGui::Checkbox(label(Str::CnnReproducible), &reproducible_);
+  widgets.record_last_item("cnn.reproducible");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::CnnReproducibleHelp));
+  ImGui::EndDisabled();
+  if (runner.max <= 1 && runner.cores > 1) teaching_text(tr(Str::CnnOneThread));
 
   if (!running) {
     ImGui::BeginDisabled(!spec_ok_);
@@ -1088,6 +1116,15 @@ void CnnLab::draw_progress(WidgetRegistry& widgets) {
   ImGui::Text("%d/%d [%s] - ETA: %.0fs - loss: %.4f - accuracy: %.4f", step, steps, bar.c_str(), eta, report_.loss,
               report_.accuracy);
   widgets.record_last_item("cnn.progress");
+  const double speed_seconds = ImGui::GetTime() - speed_started_;
+  if (job_ && speed_batches_ > 0 && report_.batches > speed_batches_ && speed_seconds > 0.5)
+    ImGui::TextUnformatted(format(trn(Str::CnnSpeed, run_threads_),
+                                  double(report_.batches - speed_batches_) * batch_size_ / speed_seconds,
+                                  run_threads_).c_str());
+  if (!report_.fingerprint.empty()) {
+    ImGui::TextUnformatted(format(tr(Str::CnnFingerprint), report_.fingerprint.c_str()).c_str());
+    widgets.record_last_item("cnn.fingerprint");
+  }
   if (report_.phase == "testing" || report_.phase == "done") {
     ImGui::ProgressBar(report_.test_samples > 0 ? float(report_.tested) / float(report_.test_samples) : 1.0f,
                        ImVec2(ImGui::GetFontSize() * 16, 0), "model.evaluate(X_test, y_test)");
@@ -1286,6 +1323,8 @@ void CnnLab::save(Settings& s) const {
   s.set_int("cnn.batch_size", batch_size_);
   s.set_int("cnn.epochs", epochs_);
   s.set_int("cnn.seed", seed_);
+  s.set_int("cnn.threads", threads_);
+  s.set_int("cnn.reproducible", reproducible_ ? 1 : 0);
   s.set("cnn.optimizer", optimizer_ == 0 ? "adam" : "sgd");
   s.set_double("cnn.learning_rate", learning_rate_);
   s.set_double("cnn.momentum", momentum_);
@@ -1312,8 +1351,10 @@ bool CnnLab::load(const Settings& s, std::string* error) {
   batch_size_ = std::clamp(s.get_int("cnn.batch_size", 32), 1, limits::kMaxBatchSize);
   epochs_ = std::clamp(s.get_int("cnn.epochs", 1), 1, 100);
   seed_ = s.get_int("cnn.seed", 1);
+  threads_ = std::clamp(s.get_int("cnn.threads", 0), 0, limits::kMaxThreads);
+  reproducible_ = s.get_int("cnn.reproducible", 0) != 0;
   optimizer_ = s.get("cnn.optimizer", "adam") == "sgd" ? 1 : 0;
-  learning_rate_ = float(std::clamp(s.get_double("cnn.learning_rate", 0.001), 1e-6, 100.0));
+  learning_rate_ = std::clamp(s.get_double("cnn.learning_rate", 0.001), 1e-6, 100.0);
   momentum_ = float(std::clamp(s.get_double("cnn.momentum", 0.9), 0.0, 0.99));
   validation_split_ = float(std::clamp(s.get_double("cnn.validation_split", 0.1), 0.0, 0.5));
   limit_ = std::clamp(s.get_int("cnn.limit", 60000), 1, 60000);
@@ -1361,6 +1402,10 @@ void CnnLab::write_json(JsonWriter& j) const {
   j.key("own_classes").value(own_classes_);
   j.key("limit").value(limit_);
   j.key("batch_size").value(batch_size_);
+  j.key("threads").value(run_threads_);
+  j.key("threads_offered").begin_array().value(offered_.cores).value(offered_.max).end_array();
+  j.key("reproducible").value(reproducible_);
+  j.key("fingerprint").value(report_.fingerprint);
   j.key("optimizer").value(optimizer_ == 0 ? "adam" : "sgd");
   j.key("train_images_loaded").value(idx_images_ready(train_images_));
   j.key("cell").begin_array().value(cell_true_).value(cell_predicted_).end_array();

@@ -62,6 +62,8 @@ class CnnLab {
   Shape data_shape() const;
   int data_classes() const;
   void start_job(Host& host, JobKind kind, bool from_current, std::string& status);
+  // threads_ (or its default) within what the host's job runner offers.
+  int training_threads(const Host& host) const;
   void update_inside(Host& host);
   std::string optimizer_code() const;
 
@@ -104,8 +106,13 @@ class CnnLab {
 
   // Training settings (Keras's fit and compile arguments).
   int batch_size_ = 32, epochs_ = 1, seed_ = 1;
+  int threads_ = 0;            // training threads as chosen; 0: the default, every core but one (for the page)
+  int run_threads_ = 1;        // what the current (or last) run trains on
+  JobRunner::Threads offered_;  // what the job runner offered when the training panel was last drawn
+  bool reproducible_ = false;  // Numerics::Reproducible
   int optimizer_ = 0;  // 0 Adam, 1 SGD with momentum
-  float learning_rate_ = 0.001f, momentum_ = 0.9f, validation_split_ = 0.1f;
+  double learning_rate_ = 0.001;  // a double, as Keras's and the command line's: the same run gives the same weights
+  float momentum_ = 0.9f, validation_split_ = 0.1f;
 
   // The job under way and what it reported.
   int job_ = 0;
@@ -113,7 +120,9 @@ class CnnLab {
   bool paused_ = false;
   TrainReport report_;
   std::string job_status_;
-  double epoch_started_ = 0, job_started_ = 0;  // ImGui time
+  double epoch_started_ = 0;  // ImGui time
+  int64_t speed_batches_ = 0;  // the run's first reported batch count, and when it came: training speed since then
+  double speed_started_ = 0;
   int events_ = 0, snapshots_ = 0;
   std::vector<Run> runs_;  // the last one is the current run
   double smoothed_loss_ = 0, smoothed_accuracy_ = 0;

@@ -2,6 +2,7 @@
 // the UI polls once a frame, and cancel and pause are checked between steps. A lane reads the assets a request names
 // on its own thread (the 47 MB training set never blocks the UI), and payloads move into events without a copy. A job
 // that throws (std::bad_alloc included) ends with an Error event instead of ending the process.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "core/job.h"
+#include "core/limits.h"
 #include "platform/files_native.h"
 #include "platform/job_faults.h"
 #include "platform/platform.h"
@@ -50,6 +52,11 @@ class ThreadJobRunner final : public JobRunner {
       lane->paused = paused;
       lane->wake.notify_all();
     }
+  }
+
+  Threads threads() const override {
+    const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    return {cores, std::min(cores, limits::kMaxThreads)};
   }
 
   std::vector<JobEvent> poll() override {

@@ -1,11 +1,13 @@
 // Browser job runner: each lab's lane is a dedicated Web Worker (web/worker.js) that hosts the core's own wasm module,
-// so the page stays fluid, one lab's job never stops another's, and nothing needs SharedArrayBuffer or cross-origin
-// isolation. Files go to the worker as transferred ArrayBuffers; events come back the same way and queue up in
+// so the page stays fluid and one lab's job never stops another's. A job on several threads runs in the threaded
+// module (pthreads), which needs SharedArrayBuffer, which browsers give only a cross-origin isolated page (the COOP
+// and COEP headers of web/serve.mjs, or the service worker's); elsewhere jobs train on one thread. Files go to the worker as transferred ArrayBuffers; events come back the same way and queue up in
 // JavaScript until the UI polls them, once a frame. A worker that faults (its job threw or aborted, or it ran out of
 // memory; or the worker itself failed) is stopped after its error is queued, and the lane's next job starts a fresh
 // one: the page is never reloaded.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <string>
 
 #include "platform/platform.h"
@@ -30,7 +32,8 @@ EM_JS(void, js_jobs_asset, (const char* key, const char* name), {
 // Sends a job to its lane's worker, made on first use. Test only: a test sets Module.hebblabJobs.nextKindForTest to run
 // the next job as one of the worker's fault kinds (job_faults.h) in the lane of the lab that starts it; nothing in the
 // app sets it.
-EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind_ptr, const char* config), {
+EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind_ptr, const char* config, int threads,
+                            int max_threads), {
   const jobs = Module.hebblabJobs;
   const name = UTF8ToString(lane_name);
   let lane = jobs.lanes[name];
@@ -59,7 +62,8 @@ EM_JS(void, js_jobs_start, (const char* lane_name, int id, const char* kind_ptr,
   jobs.nextKindForTest = "";
   const files = jobs.pending.files;
   lane.worker.postMessage({type: "start", id: id, kind: kind, config: UTF8ToString(config), files: files,
-                           assets: jobs.pending.assets}, Object.values(files));
+                           assets: jobs.pending.assets, threads: threads, maxThreads: max_threads},
+                          Object.values(files));
   jobs.pending = {files: {}, assets: {}};
 });
 
@@ -91,6 +95,15 @@ EM_JS(void, js_jobs_take, (char* text, int text_capacity, uint8_t* payload), {
   if (e.payload) HEAPU8.set(new Uint8Array(e.payload), payload);
 });
 
+// The cores the browser reports, and whether the threaded worker can run here.
+EM_JS(int, js_jobs_cores, (), { return navigator.hardwareConcurrency || 1; });
+EM_JS(int, js_jobs_shared_memory, (), {
+  return self.crossOriginIsolated && typeof SharedArrayBuffer !== "undefined" ? 1 : 0;
+});
+
+// At most this many threads train in the page: each but the first is a Web Worker of the threaded module's pool.
+constexpr int kMaxBrowserThreads = 8;
+
 JobEvent::Type event_type(int t) {
   switch (t) {
     case 0: return JobEvent::Type::Progress;
@@ -108,8 +121,12 @@ class WorkerJobRunner final : public JobRunner {
     const int id = ++last_id_;
     for (const auto& [key, bytes] : request.files) js_jobs_file(key.c_str(), bytes.data(), int(bytes.size()));
     for (const auto& [key, name] : request.assets) js_jobs_asset(key.c_str(), name.c_str());
-    js_jobs_start(lane.c_str(), id, request.kind.c_str(), request.config.c_str());
+    js_jobs_start(lane.c_str(), id, request.kind.c_str(), request.config.c_str(), request.threads, threads().max);
     return id;
+  }
+  Threads threads() const override {
+    const int cores = std::max(1, js_jobs_cores());
+    return {cores, js_jobs_shared_memory() ? std::min(cores, kMaxBrowserThreads) : 1};
   }
   void cancel(int id) override { js_jobs_send(id, "cancel", 0); }
   void set_paused(int id, bool paused) override { js_jobs_send(id, "pause", paused ? 1 : 0); }

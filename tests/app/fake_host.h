@@ -122,6 +122,10 @@ class SteppingJobs final : public JobRunner {
   // Assets a request names come from here (as the worker would fetch them).
   explicit SteppingJobs(const MemoryAssets* assets = nullptr) : assets_(assets) {}
 
+  // What threads() reports (a test sets what a browser without cross-origin isolation would).
+  Threads available{2, 2};
+  Threads threads() const override { return available; }
+
   int start(const std::string& lane_name, JobRequest request) override {
     Lane& lane = lanes_[lane_name];
     if (lane.job) events_.push_back({lane.id, JobEvent::Type::Cancelled, lane.job->progress(), lane.job->result(), {}});

@@ -74,6 +74,38 @@ TEST_F(CnnLabTest, TrainingSendsSnapshotsAndFillsTheConfusionMatrix) {
   EXPECT_TRUE(contains(app.state_json(), "\"cnn.cell_0_0\":["));
 }
 
+// Training threads: every core but one by default, at most what the runner offers (one in a page that is not
+// cross-origin isolated, where the field is greyed out); a reproducible run reports its weights' fingerprint.
+TEST_F(CnnLabTest, ThreadsLeaveACoreForThePageAndFollowWhatTheRunnerOffers) {
+  jobs.available = {4, 4};
+  const std::string run = "ui.tab=cnn\ncnn.part=train\ncnn.limit=64\ncnn.batch_size=16\ncnn.validation_split=0\n"
+                          "cnn.reproducible=1\n";
+  settings.text = run;
+  {
+    App app(host());
+    frame(app);
+    click(app, "cnn.train");
+    for (int i = 0; i < 40 && jobs.running("cnn"); ++i) frame(app);
+    frame(app);
+    const std::string json = app.state_json();
+    EXPECT_TRUE(contains(json, "\"phase\":\"done\"")) << json;
+    EXPECT_TRUE(contains(json, "\"threads\":3,\"threads_offered\":[4,4]")) << json;
+    EXPECT_TRUE(contains(json, "\"reproducible\":true"));
+    EXPECT_FALSE(contains(json, "\"fingerprint\":\"\""));
+    EXPECT_TRUE(contains(json, "\"cnn.threads\":[")) << json;
+  }
+  jobs.available = {4, 1};
+  settings.text = run + "cnn.threads=3\n";
+  App app(host());
+  frame(app);
+  const std::string before = app.state_json();
+  EXPECT_TRUE(contains(before, "\"threads_offered\":[4,1]")) << before;
+  click(app, "cnn.train");
+  for (int i = 0; i < 40 && jobs.running("cnn"); ++i) frame(app);
+  frame(app);
+  EXPECT_TRUE(contains(app.state_json(), "\"threads\":1,")) << app.state_json();
+}
+
 TEST_F(CnnLabTest, StopEndsTheRunAndKeepsTheModel) {
   settings.text = "ui.tab=cnn\ncnn.part=train\ncnn.limit=64\ncnn.batch_size=4\ncnn.epochs=5\n";
   App app(host());

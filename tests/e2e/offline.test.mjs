@@ -62,6 +62,8 @@ test('after one visit', async (t) => {
       await page.reload();
       await appReady(page);
       assert.equal((await page.evaluate(() => window.hebblab.offline())).status, 'ready');
+      // Served by the service worker alone, the page is still cross-origin isolated (it adds the headers).
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
       for (const widget of ['hopfield.preset_a', 'hopfield.store', 'hopfield.preset_z', 'hopfield.store',
                             'hopfield.preset_a', 'hopfield.flip', 'hopfield.run'])
         await click(page, widget);
