@@ -340,7 +340,10 @@ void CnnLab::on_job_event(JobEvent& event, std::string& status) {
     // Curves: each new batch, smoothed; each finished epoch.
     if (job_kind_ == JobKind::Train && !runs_.empty() && r.batches > report_.batches && !std::isnan(r.batch_loss)) {
       Run& run = runs_.back();
-      const float x = float(r.epoch) + (r.samples > 0 ? float(r.seen) / float(r.samples) : 0.0f);
+      // epoch counts finished epochs, so an epoch's last batch (seen == samples) ends at x = epoch, not epoch + 1.
+      const bool ended = r.samples > 0 && r.seen >= r.samples && r.epoch > 0;
+      const float x =
+          ended ? float(r.epoch) : float(r.epoch) + (r.samples > 0 ? float(r.seen) / float(r.samples) : 0.0f);
       const double a = run.batch_loss.empty() ? 1.0 : 0.1;
       smoothed_loss_ += a * (r.batch_loss - smoothed_loss_);
       smoothed_accuracy_ += a * (r.batch_accuracy - smoothed_accuracy_);
@@ -1395,6 +1398,8 @@ void CnnLab::write_json(JsonWriter& j) const {
   j.key("loss").value(report_.loss);
   j.key("accuracy").value(report_.accuracy);
   j.key("runs").value(int(runs_.size()));
+  j.key("curve_end").value(runs_.empty() || runs_.back().batch_loss.empty() ? 0.0
+                                                                           : double(runs_.back().batch_loss.back().x));
   j.key("test_loss").value(test_loss_);
   j.key("test_accuracy").value(test_accuracy_);
   j.key("tested").value(int(predicted_.size()));

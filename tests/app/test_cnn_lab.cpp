@@ -70,6 +70,7 @@ TEST_F(CnnLabTest, TrainingSendsSnapshotsAndFillsTheConfusionMatrix) {
   EXPECT_FALSE(contains(json, "\"snapshots\":0"));
   EXPECT_TRUE(contains(json, "\"tested\":40"));
   EXPECT_TRUE(contains(json, "\"runs\":1"));
+  EXPECT_TRUE(contains(json, "\"curve_end\":1,")) << "one epoch's curve ends at epoch 1";
   click(app, "cnn.tab_evaluate");
   EXPECT_TRUE(contains(app.state_json(), "\"cnn.cell_0_0\":["));
 }
