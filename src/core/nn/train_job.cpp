@@ -87,6 +87,7 @@ class TrainJob final : public Job {
     if (tested_ > 0)
       out += " test_loss=" + format_double(test_loss_sum_ / tested_) +
              " test_accuracy=" + format_double(double(test_correct_) / tested_) + " predicted=" + predicted_;
+    if (!fingerprint_.empty()) out += " fingerprint=" + fingerprint_;
     if (!error_.empty()) out += "\nerror=" + error_;
     return out;
   }
@@ -116,10 +117,13 @@ class TrainJob final : public Job {
     t.batch_size = c.batch_size;
     t.seed = c.seed;
     t.validation_split = c.validation_split;
+    t.threads = c.threads;
+    t.numerics = c.reproducible ? Numerics::Reproducible : Numerics::Fast;
     return t;
   }
   bool finish() {
     phase_ = "done";
+    fingerprint_ = fingerprint_text(weights_fingerprint(model_));
     output_ = save_model(model_);
     return false;
   }
@@ -152,6 +156,7 @@ class TrainJob final : public Job {
   double test_loss_sum_ = 0;
   int64_t test_correct_ = 0;
   std::string predicted_;  // each tested sample's class as a digit
+  std::string fingerprint_;  // of the final weights, once done
   double batch_loss_ = 0, batch_accuracy_ = 0;
   int batch_samples_ = 0;
   Bytes output_;
@@ -163,7 +168,8 @@ class TrainJob final : public Job {
 std::string format_train_job_config(const TrainJobConfig& c) {
   return "epochs=" + std::to_string(c.epochs) + " batch_size=" + std::to_string(c.batch_size) +
          " limit=" + std::to_string(c.limit) + " test_limit=" + std::to_string(c.test_limit) +
-         " seed=" + std::to_string(c.seed) + " validation_split=" + format_double(c.validation_split);
+         " seed=" + std::to_string(c.seed) + " validation_split=" + format_double(c.validation_split) +
+         " threads=" + std::to_string(c.threads) + " reproducible=" + (c.reproducible ? "1" : "0");
 }
 
 bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::string* error) {
@@ -178,7 +184,11 @@ bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::str
     else if (key == "seed") ok = parse_int(value, &c.seed);
     else if (key == "validation_split")
       ok = parse_double(value, &c.validation_split) && c.validation_split >= 0 && c.validation_split < 1;
-    else return KeyValue::UnknownKey;
+    else if (key == "threads") ok = parse_int(value, &c.threads) && c.threads >= 1 && c.threads <= limits::kMaxThreads;
+    else if (key == "reproducible") {
+      ok = value == "0" || value == "1";
+      c.reproducible = value == "1";
+    } else return KeyValue::UnknownKey;
     return ok ? KeyValue::Ok : KeyValue::BadValue;
   };
   if (!parse_key_values(text, "train config", visit, error)) return false;
@@ -279,6 +289,7 @@ bool parse_train_report(std::string_view text, TrainReport* out) {
     else if (key == "test_loss") ok = parse_double(value, &r.test_loss);
     else if (key == "test_accuracy") ok = parse_double(value, &r.test_accuracy);
     else if (key == "batches") ok = parse_int(value, &r.batches);
+    else if (key == "fingerprint") r.fingerprint = std::string(value);
     else if (key == "batch_loss") ok = parse_double(value, &r.batch_loss);
     else if (key == "batch_accuracy") ok = parse_double(value, &r.batch_accuracy);
     else if (key == "predicted") {

@@ -20,9 +20,12 @@ struct TrainJobConfig {
   int test_limit = 0;  // test on the first N test images; 0: all
   uint64_t seed = 1;   // initial weights, shuffle order, dropout masks
   double validation_split = 0;  // as Keras's fit: this fraction of the (limited) training samples, from the end
+  int threads = 1;              // TrainConfig::threads, 1..limits::kMaxThreads
+  bool reproducible = false;    // Numerics::Reproducible: the same weights on every platform
 };
 
-// "epochs=1 batch_size=32 limit=0 test_limit=0 seed=1 validation_split=0"; parsing takes any subset of the keys, in any order.
+// "epochs=1 batch_size=32 limit=0 test_limit=0 seed=1 validation_split=0 threads=1 reproducible=0"; parsing takes
+// any subset of the keys, in any order.
 std::string format_train_job_config(const TrainJobConfig& c);
 bool parse_train_job_config(std::string_view text, TrainJobConfig* out, std::string* error);
 
@@ -36,7 +39,7 @@ std::unique_ptr<Job> make_train_job(const TrainJobConfig& config, JobFiles files
 // The job's text result, read back. Its first line is key=value pairs:
 //   phase=training|testing|done|failed epoch=E epochs=N seen=S samples=M loss=L accuracy=A batches=B
 //   [batch_loss=L batch_accuracy=A] [history=loss:accuracy[:val_loss:val_accuracy],...] tested=T test_samples=U
-//   [test_loss=L test_accuracy=A predicted=DIGITS]
+//   [test_loss=L test_accuracy=A predicted=DIGITS] [fingerprint=HEX, once done]
 // (epoch counts finished epochs; seen the samples done in the epoch of the last batch, loss and accuracy their running
 // means; batches the training batches of the whole run and batch_loss/accuracy the last one's own; predicted each
 // tested sample's class, one digit a sample), and a failed job adds a line "error=...".
@@ -50,6 +53,7 @@ struct TrainReport {
   int tested = 0, test_samples = 0;
   double test_loss = kNoValue, test_accuracy = kNoValue;
   std::vector<uint8_t> predicted;
+  std::string fingerprint;  // once done: weights_fingerprint of the final weights, as fingerprint_text
   std::string error;
 };
 bool parse_train_report(std::string_view text, TrainReport* out);
