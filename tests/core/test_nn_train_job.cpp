@@ -45,8 +45,10 @@ TEST(NnTrainJob, ConfigText) {
   c.test_limit = 1000;
   c.seed = 7;
   c.validation_split = 0.25;
-  EXPECT_EQ(format_train_job_config(c),
-            "epochs=2 batch_size=16 limit=5000 test_limit=1000 seed=7 validation_split=0.25");
+  c.threads = 2;
+  c.reproducible = true;
+  EXPECT_EQ(format_train_job_config(c), "epochs=2 batch_size=16 limit=5000 test_limit=1000 seed=7 "
+                                        "validation_split=0.25 threads=2 reproducible=1");
   TrainJobConfig back;
   std::string error;
   ASSERT_TRUE(parse_train_job_config(format_train_job_config(c), &back, &error)) << error;
@@ -60,6 +62,26 @@ TEST(NnTrainJob, ConfigText) {
   EXPECT_NE(error.find("unknown key 'learning_rate'"), std::string::npos) << error;
   EXPECT_FALSE(parse_train_job_config("seed=1 seed=2", &back, &error));
   EXPECT_FALSE(parse_train_job_config("validation_split=1", &back, &error));
+  EXPECT_FALSE(parse_train_job_config("threads=0", &back, &error));
+  EXPECT_FALSE(parse_train_job_config("threads=33", &back, &error));  // limits::kMaxThreads
+  EXPECT_FALSE(parse_train_job_config("reproducible=yes", &back, &error));
+}
+
+// A reproducible run reports its weights' fingerprint once done, the same as the model it hands back.
+TEST(NnTrainJob, AReproducibleRunReportsItsFingerprint) {
+  std::string error;
+  std::unique_ptr<Job> job =
+      make_job("train", "epochs=1 batch_size=4 threads=2 reproducible=1", synthetic_mnist(16, 4), &error);
+  ASSERT_NE(job, nullptr) << error;
+  while (job->step()) {
+  }
+  TrainReport r;
+  ASSERT_TRUE(parse_train_report(job->result(), &r)) << job->result();
+  ASSERT_EQ(r.phase, "done");
+  const Bytes model_file = job->take_payload();
+  Sequential model;
+  ASSERT_TRUE(load_model(model_file.data(), model_file.size(), &model, &error)) << error;
+  EXPECT_EQ(r.fingerprint, fingerprint_text(weights_fingerprint(model)));
 }
 
 TEST(NnTrainJob, MissingOrDamagedFilesAreRefusedByName) {
