@@ -1,8 +1,9 @@
 // Browser job runner: each lab's lane is a dedicated Web Worker (web/worker.js) that hosts the core's own wasm module,
 // so the page stays fluid and one lab's job never stops another's. A job on several threads runs in the threaded
 // module (pthreads), which needs SharedArrayBuffer, which browsers give only a cross-origin isolated page (the COOP
-// and COEP headers of web/serve.mjs, or the service worker's); elsewhere jobs train on one thread. Files go to the worker as transferred ArrayBuffers; events come back the same way and queue up in
-// JavaScript until the UI polls them, once a frame. A worker that faults (its job threw or aborted, or it ran out of
+// and COEP headers of web/serve.mjs, or the service worker's); elsewhere jobs train on one thread. Files go to the
+// worker as transferred ArrayBuffers; events come back the same way and queue up in JavaScript until the UI polls
+// them, once a frame. A worker that faults (its job threw or aborted, or it ran out of
 // memory; or the worker itself failed) is stopped after its error is queued, and the lane's next job starts a fresh
 // one: the page is never reloaded.
 #include <emscripten.h>

@@ -359,7 +359,7 @@ void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel
     im2col(c, x + first * x_image, cols);
     if (!direct) mul_tn(c.patch(), filters, c.out_pixels(), cols, grad, dkernel, true, numerics);  // += patches^T dy
     if (!gemm_input) continue;
-    mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols, numerics);  // dcols, over the patches no longer needed
+    mul_nt(c.out_pixels(), c.patch(), filters, grad, kernel, cols, numerics);  // dcols, over the patches done with
     col2im(c, cols, dx + first * x_image);
   }
 }

@@ -29,7 +29,8 @@ double categorical_crossentropy(int n, int k, const T* logits, const T* targets,
     total += sum_y * log_sum_exp - dot;
     if (!dlogits) continue;
     T* d = dlogits + int64_t(r) * k;
-    for (int i = 0; i < k; ++i) d[i] = static_cast<T>((portable_exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / divisor);
+    for (int i = 0; i < k; ++i)
+      d[i] = static_cast<T>((portable_exp(double(z[i]) - log_sum_exp) * sum_y - y[i]) / divisor);
   }
   return total / n;
 }
