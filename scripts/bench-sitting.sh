@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The speed figures in one sitting (this machine is noisy: compare within a sitting, quote medians). Round by round:
-# `hebblab bench` natively (-march=native and portable builds, 1 and 2 threads) and as wasm under node, and, given
+# `hebblab bench` natively (-march=native and portable builds, 1 and 2 threads), as wasm under node (1 thread, and 2
+# with pthreads) and in a Web Worker of headless Chromium (1 and 2 threads, scripts/bench-browser.mjs), and, given
 # the peer harness folder (a copy of ../shared/bench-peers with python3-torch and libopenblas0-pthread installed),
 # PyTorch in its best configuration (OpenBLAS, tuned glibc malloc) on 1 and 2 threads, and, once its prepare.sh has
 # run, TensorFlow.js's wasm backend (training with the harness's shim for its missing kernel) and ONNX Runtime Web
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 cmake --build build/native-release --target hebblab >/dev/null
-cmake --build build/web-release --target hebblab_bench >/dev/null
+cmake --build build/web-release --target hebblab_bench hebblab_bench_mt bench_page >/dev/null
 [ -f build/native-portable/build.ninja ] || cmake --preset native-portable >/dev/null
 cmake --build build/native-portable --target hebblab >/dev/null
 
@@ -42,6 +43,9 @@ torch() {  # torch NAME THREADS OMP_THREADS
     --warmup-batches 10 --b1-calls 300 --b256-batches 20 2>>"$log/torch.stderr" | grep '^RESULT ' | cut -c8-)
   echo "$1 $out" >>"$raw"
 }
+browser() {  # browser NAME THREADS: the benchmark in a Worker of headless Chromium
+  echo "$1 $(node scripts/bench-browser.mjs --threads "$2" --seconds 3)" >>"$raw"
+}
 peer_node() {  # peer_node NAME ARGS...: one of the harness's node peers (TF.js, ONNX Runtime Web)
   local name=$1 out; shift
   out=$(cd "$peers" && node "$@" 2>>"$log/node-peers.stderr" | grep '^RESULT ' | cut -c8-)
@@ -58,6 +62,9 @@ for r in $(seq "$rounds"); do
   ours portable-2t build/native-portable/bin/hebblab bench --threads 2
   [ -n "$peers" ] && torch pytorch-2t 2 2
   ours wasm-1t node --no-experimental-fetch build/web-release/bin/hebblab_bench.js
+  ours wasm-2t node --no-experimental-fetch build/web-release/bin/hebblab_bench_mt.js --threads 2
+  browser chromium-1t 1
+  browser chromium-2t 2
   if [ -n "$node_peers" ]; then
     peer_node tfjs-wasm-1t tfjs_bench.js --backend=wasm --shim_bpf=1 --threads=1 --train_images=960 --windows=3 \
       --warmup_batches=3 --b1_calls=300 --b256_batches=5

@@ -126,8 +126,9 @@ const char* const kBenchUsage =
     "  training the lecture's CNN at batch 32 on random MNIST-shaped bytes: images per second, the median of\n"
     "  timed windows after a warm-up (at least one window of 10 batches);\n"
     "  one image's inference with every layer's activations kept (one thread): median milliseconds per image.\n"
-    "  --threads N   training threads (default 1; data-parallel, see TrainConfig::threads; the wasm build runs\n"
-    "                the parts in turn, so there it shows the cost of splitting, not a speed-up)\n"
+    "  --threads N   training threads (default 1; data-parallel, see TrainConfig::threads; hebblab_bench.js, the\n"
+    "                wasm build without pthreads, runs the parts in turn, so it shows the cost of splitting, not a\n"
+    "                speed-up; hebblab_bench_mt.js and the browser's threaded module run them at once)\n"
     "  --reproducible  train and infer with Numerics::Reproducible (the same bits on every platform)\n"
     "  --json        one JSON object: hopfield_sync_steps_per_second, train_images_per_second,\n"
     "                train_windows, inference_ms, threads, reproducible, mflop_per_train_image\n";
