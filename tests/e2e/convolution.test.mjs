@@ -70,7 +70,9 @@ test('MNIST test digits and the bundled photo are inputs', async () => {
   const page = await openApp(context, site.url);
   await openLab(page);
   await click(page, 'conv.source_mnist');
-  await page.waitForFunction(() => window.hebblab.state().convolution.mnist_label !== null, null, {timeout: 20000});
+  // The labels and the images are two assets: the browsing row shows once both have come.
+  await page.waitForFunction(() => window.hebblab.state().convolution.mnist_label !== null &&
+                                   'conv.mnist_next_4' in window.hebblab.state().widgets, null, {timeout: 20000});
   let c = (await state(page)).convolution;
   assert.equal(c.width, 28);
   assert.equal(c.mnist_label, 7, 'the first test digit is a 7');
