@@ -68,20 +68,22 @@ void correlate_tile(const Correlation& k, int i, int j0, int f0) {
     for (int r = 0; r < R; ++r) acc[r][v] = init;
   }
   const int64_t pixel = int64_t(k.sw) * k.channels;
+  // Window row a of a pixel's patch, (KW, C), is one run of KW*C values in src, and so are its kernel rows: one loop
+  // over the run, not one per column (with C = 1, as in the first Conv2D, that loop would run once).
+  const int64_t run = int64_t(k.kw) * k.channels;
   const float* window = k.src + int64_t(i) * k.sh * k.src_row + j0 * pixel;
   const float* w = k.kernel + f0;
-  for (int a = 0; a < k.kh; ++a)
-    for (int b = 0; b < k.kw; ++b) {
-      const float* s = window + a * k.src_row + int64_t(b) * k.channels;
-      for (int c = 0; c < k.channels; ++c, w += k.filters) {
-        vfloat wv[V];
-        for (int v = 0; v < V; ++v) wv[v] = simd::load(w + v * L);
-        for (int r = 0; r < R; ++r) {
-          const vfloat x = simd::splat(s[r * pixel + c]);
-          for (int v = 0; v < V; ++v) acc[r][v] = simd::fmadd(x, wv[v], acc[r][v]);
-        }
+  for (int a = 0; a < k.kh; ++a) {
+    const float* s = window + a * k.src_row;
+    for (int64_t q = 0; q < run; ++q, w += k.filters) {
+      vfloat wv[V];
+      for (int v = 0; v < V; ++v) wv[v] = simd::load(w + v * L);
+      for (int r = 0; r < R; ++r) {
+        const vfloat x = simd::splat(s[r * pixel + q]);
+        for (int v = 0; v < V; ++v) acc[r][v] = simd::fmadd(x, wv[v], acc[r][v]);
       }
     }
+  }
   float* y = k.out + (int64_t(i) * k.ow + j0) * k.filters + f0;
   for (int r = 0; r < R; ++r)
     for (int v = 0; v < V; ++v) simd::store(y + r * k.filters + v * L, acc[r][v]);
@@ -106,109 +108,182 @@ void correlate(const Correlation& k) {
   });
 }
 
-// --- Winograd F(2x2, 3x3) (Lavin and Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) -------------
-// A 3x3 correlation with strides 1 makes each 2x2 block of outputs from the 4x4 block of inputs under it with 16
-// multiplications per (channel, filter) instead of 36: Y = A^T [(G g G^T) . (B^T d B)] A, with
-//   B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1],  G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1],
-//   A^T = [1 1 1 0; 0 1 -1 -1].
-// Summed over the channels, the 16 elementwise products are 16 GEMMs (tiles, C) x (C, F), done by correlate on 1x1
-// windows. Used where the output sizes are even and the channels fill whole vectors (the lecture's second Conv2D and
-// its input gradient); the transforms are additions only, so the results stay within float rounding of the direct sum.
-constexpr int kPositions = 16;  // the 4x4 transformed positions
+// --- Winograd F(MxM, 3x3) (Lavin and Gray, "Fast Algorithms for Convolutional Neural Networks", 2016) -----------
+// A 3x3 correlation with strides 1 makes each MxM block of outputs from the NxN block of inputs under it (N = M + 2)
+// with N^2 multiplications per (channel, filter) instead of 9 M^2: Y = A^T [(G g G^T) . (B^T d B)] A. Summed over the
+// channels, the N^2 elementwise products are N^2 GEMMs (tiles, C) x (C, F), done by correlate on 1x1 windows. Used
+// where the output sizes are multiples of M and the channels fill whole vectors (the lecture's second Conv2D and its
+// input gradient). Batches, training's among them, take F(2x2, 3x3): 16 products per 4 outputs. A single image's
+// forward pass (the CNN lab's drawing) takes F(3x3, 3x3) where it fits: 25 per 9 outputs, almost a third fewer, whose
+// larger transforms round about six times as much (a few 1e-6 of the largest output, against 2e-7 by F(2x2, 3x3)).
+// Both are the same code in every build, so Numerics::Reproducible gives the same bits everywhere either way.
+//
+// The 1-D transforms of F(M, 3) on N points: the kernel's 3 values to N (G g), N inputs to N (B^T d) and N products to
+// M outputs (A^T m); a 2-D transform applies one to the columns, then to the rows.
+template <int M>
+struct Winograd;
 
-// Floats from one position's (tiles, width) matrix to the next: 64 bytes more than the matrix, so the 16 streams a
+// Points 0, 1, -1 and infinity: G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1],
+// B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], A^T = [1 1 1 0; 0 1 -1 -1].
+template <>
+struct Winograd<2> {
+  static constexpr int N = 4;
+  static void kernel(const vfloat* g, vfloat* t) {
+    const vfloat half = simd::splat(0.5f);
+    t[0] = g[0];
+    t[1] = simd::mul(half, simd::add(simd::add(g[0], g[1]), g[2]));
+    t[2] = simd::mul(half, simd::add(simd::sub(g[0], g[1]), g[2]));
+    t[3] = g[2];
+  }
+  static void input(const vfloat* d, vfloat* e) {
+    e[0] = simd::sub(d[0], d[2]);
+    e[1] = simd::add(d[1], d[2]);
+    e[2] = simd::sub(d[2], d[1]);
+    e[3] = simd::sub(d[1], d[3]);
+  }
+  static void output(const vfloat* m, vfloat* y) {
+    y[0] = simd::add(simd::add(m[0], m[1]), m[2]);
+    y[1] = simd::sub(simd::sub(m[1], m[2]), m[3]);
+  }
+};
+
+// Points 0, 1, -1, 2 and infinity: G = [1/2 0 0; -1/2 -1/2 -1/2; -1/6 1/6 -1/6; 1/6 1/3 2/3; 0 0 1],
+// B^T = [2 -1 -2 1 0; 0 -2 -1 1 0; 0 2 -3 1 0; 0 -1 0 1 0; 0 2 -1 -2 1], A^T = [1 1 1 1 0; 0 1 -1 2 0; 0 1 1 4 1].
+template <>
+struct Winograd<3> {
+  static constexpr int N = 5;
+  static vfloat twice(vfloat x) { return simd::add(x, x); }
+  static void kernel(const vfloat* g, vfloat* t) {
+    const vfloat ends = simd::add(g[0], g[2]);
+    t[0] = simd::mul(simd::splat(0.5f), g[0]);
+    t[1] = simd::mul(simd::splat(-0.5f), simd::add(ends, g[1]));
+    t[2] = simd::mul(simd::splat(-1.0f / 6), simd::sub(ends, g[1]));
+    t[3] = simd::mul(simd::splat(1.0f / 6), simd::add(simd::add(g[0], twice(g[1])), twice(twice(g[2]))));
+    t[4] = g[2];
+  }
+  static void input(const vfloat* d, vfloat* e) {
+    const vfloat d32 = simd::sub(d[3], d[2]);
+    e[0] = simd::sub(twice(simd::sub(d[0], d[2])), simd::sub(d[1], d[3]));
+    e[1] = simd::sub(d32, twice(d[1]));
+    e[2] = simd::add(d32, twice(simd::sub(d[1], d[2])));
+    e[3] = simd::sub(d[3], d[1]);
+    e[4] = simd::add(simd::sub(d[4], d[2]), twice(simd::sub(d[1], d[3])));
+  }
+  static void output(const vfloat* m, vfloat* y) {
+    const vfloat sum = simd::add(m[1], m[2]);
+    y[0] = simd::add(simd::add(m[0], sum), m[3]);
+    y[1] = simd::add(simd::sub(m[1], m[2]), twice(m[3]));
+    y[2] = simd::add(simd::add(sum, twice(twice(m[3]))), m[4]);
+  }
+};
+
+template <int M>
+constexpr int kPositions = Winograd<M>::N * Winograd<M>::N;  // the NxN transformed positions
+
+// Floats from one position's (rows, width) matrix to the next: 64 bytes more than the matrix, so the N^2 streams a
 // transform writes do not fall on the same 4 KB offsets (which stalls stores behind unrelated loads).
-int64_t slab(int64_t tiles, int width) { return tiles * width + 16; }
+int64_t slab(int64_t rows, int width) { return rows * width + 16; }
 
+template <int M>
 bool winograd_fits(const Correlation& k) {
-  return k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.oh % 2 == 0 && k.ow % 2 == 0 && k.channels % L == 0;
+  return k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.oh % M == 0 && k.ow % M == 0 && k.channels % L == 0;
 }
 
-int64_t winograd_tiles(const Correlation& k) { return int64_t(k.oh / 2) * (k.ow / 2); }
+template <int M>
+int64_t winograd_tiles(const Correlation& k) {
+  return int64_t(k.oh / M) * (k.ow / M);
+}
 
-// Floats winograd_correlate needs: the transformed kernel (16, C, F), then inputs (16 slabs of (tiles, C)) and
-// products (16 slabs of (tiles, F)).
+// Floats winograd_correlate<M> needs: the transformed kernel (N^2 slabs of (C, F)), then inputs (N^2 slabs of
+// (tiles, C)) and products (N^2 slabs of (tiles, F)).
+template <int M>
 int64_t winograd_workspace(const Correlation& k) {
-  return kPositions * (int64_t(k.channels) * k.filters + slab(winograd_tiles(k), k.channels) +
-                       slab(winograd_tiles(k), k.filters));
+  return kPositions<M> * (slab(k.channels, k.filters) + slab(winograd_tiles<M>(k), k.channels) +
+                          slab(winograd_tiles<M>(k), k.filters));
 }
 
-// work[0 .. 16*C*F) = G g G^T of each (c, f) of k.kernel (3, 3, C, F), as (16, C, F); a vector of filters at a time.
+// work = G g G^T of each (c, f) of k.kernel (3, 3, C, F), as N^2 slabs of (C, F); a vector of filters at a time.
+template <int M>
 void winograd_transform_kernel(const Correlation& k, float* work) {
+  constexpr int N = Winograd<M>::N;
   const int c_count = k.channels, f_count = k.filters;
-  const vfloat half = simd::splat(0.5f);
   for (int c = 0; c < c_count; ++c)
     for (int f = 0; f < f_count; f += L) {
-      vfloat g[3][3], t[4][3];
+      vfloat g[3][3], t[N][3];
       for (int a = 0; a < 3; ++a)
         for (int b = 0; b < 3; ++b) g[a][b] = simd::load(k.kernel + ((int64_t(a) * 3 + b) * c_count + c) * f_count + f);
       for (int b = 0; b < 3; ++b) {  // t = G g
-        t[0][b] = g[0][b];
-        t[1][b] = simd::mul(half, simd::add(simd::add(g[0][b], g[1][b]), g[2][b]));
-        t[2][b] = simd::mul(half, simd::add(simd::sub(g[0][b], g[1][b]), g[2][b]));
-        t[3][b] = g[2][b];
+        const vfloat column[3] = {g[0][b], g[1][b], g[2][b]};
+        vfloat out[N];
+        Winograd<M>::kernel(column, out);
+        for (int i = 0; i < N; ++i) t[i][b] = out[i];
       }
-      for (int i = 0; i < 4; ++i) {  // (G g) G^T
-        const vfloat row[4] = {t[i][0], simd::mul(half, simd::add(simd::add(t[i][0], t[i][1]), t[i][2])),
-                               simd::mul(half, simd::add(simd::sub(t[i][0], t[i][1]), t[i][2])), t[i][2]};
-        for (int j = 0; j < 4; ++j) simd::store(work + (int64_t(i * 4 + j) * c_count + c) * f_count + f, row[j]);
+      for (int i = 0; i < N; ++i) {  // (G g) G^T
+        vfloat row[N];
+        Winograd<M>::kernel(t[i], row);
+        for (int j = 0; j < N; ++j) simd::store(work + (i * N + j) * slab(c_count, f_count) + c * f_count + f, row[j]);
       }
     }
 }
 
-// u (16, tiles, C) = B^T d B for the 4x4 inputs d under each tile (row-major, tw per row): d's rows are src_row
-// floats apart and its pixels C floats, from (2 * (t / tw), 2 * (t % tw)) for tile t.
+// u (N^2, tiles, C) = B^T d B for the NxN inputs d under each tile (row-major, tw per row): d's rows are src_row
+// floats apart and its pixels C floats, from (M * (t / tw), M * (t % tw)) for tile t.
+template <int M>
 void winograd_transform_input(const float* src, int64_t src_row, int c_count, int tw, int64_t tiles, float* u) {
+  constexpr int N = Winograd<M>::N;
   for (int64_t t = 0; t < tiles; ++t) {
-    const float* d0 = src + 2 * (t / tw) * src_row + 2 * (t % tw) * int64_t(c_count);
+    const float* d0 = src + M * (t / tw) * src_row + M * (t % tw) * int64_t(c_count);
     for (int c = 0; c < c_count; c += L) {
-      vfloat d[4][4], e[4][4];
-      for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j) d[i][j] = simd::load(d0 + i * src_row + j * int64_t(c_count) + c);
-      for (int j = 0; j < 4; ++j) {  // B^T d
-        e[0][j] = simd::sub(d[0][j], d[2][j]);
-        e[1][j] = simd::add(d[1][j], d[2][j]);
-        e[2][j] = simd::sub(d[2][j], d[1][j]);
-        e[3][j] = simd::sub(d[1][j], d[3][j]);
+      vfloat d[N][N], e[N][N];
+      for (int i = 0; i < N; ++i)
+        for (int j = 0; j < N; ++j) d[i][j] = simd::load(d0 + i * src_row + j * int64_t(c_count) + c);
+      for (int j = 0; j < N; ++j) {  // B^T d
+        vfloat column[N], out[N];
+        for (int i = 0; i < N; ++i) column[i] = d[i][j];
+        Winograd<M>::input(column, out);
+        for (int i = 0; i < N; ++i) e[i][j] = out[i];
       }
-      for (int i = 0; i < 4; ++i) {  // (B^T d) B
-        const vfloat row[4] = {simd::sub(e[i][0], e[i][2]), simd::add(e[i][1], e[i][2]), simd::sub(e[i][2], e[i][1]),
-                               simd::sub(e[i][1], e[i][3])};
-        for (int j = 0; j < 4; ++j) simd::store(u + (i * 4 + j) * slab(tiles, c_count) + t * c_count + c, row[j]);
+      for (int i = 0; i < N; ++i) {  // (B^T d) B
+        vfloat row[N];
+        Winograd<M>::input(e[i], row);
+        for (int j = 0; j < N; ++j) simd::store(u + (i * N + j) * slab(tiles, c_count) + t * c_count + c, row[j]);
       }
     }
   }
 }
 
-// k.out = the correlation k describes (bias included), from the kernel transformed into work by
-// winograd_transform_kernel; the rest of work (winograd_workspace) holds the transformed inputs and the products.
-void winograd_correlate(const Correlation& k, float* work) {
-  const int c_count = k.channels, f_count = k.filters, tw = k.ow / 2;
-  const int64_t tiles = winograd_tiles(k);
-  const float* v = work;
-  float* u = work + int64_t(kPositions) * c_count * f_count;  // (16, tiles, C)
-  float* m = u + kPositions * slab(tiles, c_count);           // (16, tiles, F)
-  winograd_transform_input(k.src, k.src_row, c_count, tw, tiles, u);
-  for (int pos = 0; pos < kPositions; ++pos)  // m[pos] (tiles, F) = u[pos] (tiles, C) v[pos] (C, F)
+// k.out = the correlation k describes (bias included), from v, its kernel transformed by winograd_transform_kernel<M>
+// (in work's first floats, or in forward's cache); the rest of work (winograd_workspace<M>) holds the transformed
+// inputs and the products.
+template <int M>
+void winograd_correlate(const Correlation& k, const float* v, float* work) {
+  constexpr int N = Winograd<M>::N;
+  const int c_count = k.channels, f_count = k.filters, tw = k.ow / M;
+  const int64_t tiles = winograd_tiles<M>(k);
+  float* u = work + kPositions<M> * slab(c_count, f_count);  // (N^2, tiles, C)
+  float* m = u + kPositions<M> * slab(tiles, c_count);         // (N^2, tiles, F)
+  winograd_transform_input<M>(k.src, k.src_row, c_count, tw, tiles, u);
+  for (int pos = 0; pos < kPositions<M>; ++pos)  // m[pos] (tiles, F) = u[pos] (tiles, C) v[pos] (C, F)
     correlate(Correlation{u + pos * slab(tiles, c_count), c_count, c_count, 1, 1, 1, 1,
-                          v + int64_t(pos) * c_count * f_count, f_count, nullptr, m + pos * slab(tiles, f_count), 1,
+                          v + pos * slab(c_count, f_count), f_count, nullptr, m + pos * slab(tiles, f_count), 1,
                           int(tiles)});
-  for (int64_t t = 0; t < tiles; ++t) {  // y = A^T m A (+ bias) for the 2x2 outputs of tile t
-    float* y0 = k.out + (2 * (t / tw) * k.ow + 2 * (t % tw)) * int64_t(f_count);
+  for (int64_t t = 0; t < tiles; ++t) {  // y = A^T m A (+ bias) for the MxM outputs of tile t
+    float* y0 = k.out + (M * (t / tw) * k.ow + M * (t % tw)) * int64_t(f_count);
     for (int f = 0; f < f_count; f += L) {
-      vfloat p[4][4], r[2][4];
-      for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j) p[i][j] = simd::load(m + (i * 4 + j) * slab(tiles, f_count) + t * f_count + f);
-      for (int j = 0; j < 4; ++j) {  // A^T m
-        r[0][j] = simd::add(simd::add(p[0][j], p[1][j]), p[2][j]);
-        r[1][j] = simd::sub(simd::sub(p[1][j], p[2][j]), p[3][j]);
+      vfloat p[N][N], r[M][N];
+      for (int i = 0; i < N; ++i)
+        for (int j = 0; j < N; ++j) p[i][j] = simd::load(m + (i * N + j) * slab(tiles, f_count) + t * f_count + f);
+      for (int j = 0; j < N; ++j) {  // A^T m
+        vfloat column[N], out[M];
+        for (int i = 0; i < N; ++i) column[i] = p[i][j];
+        Winograd<M>::output(column, out);
+        for (int i = 0; i < M; ++i) r[i][j] = out[i];
       }
       const vfloat bias = k.bias ? simd::load(k.bias + f) : simd::splat(0);
-      for (int i = 0; i < 2; ++i) {  // (A^T m) A
-        simd::store(y0 + (i * k.ow) * int64_t(f_count) + f,
-                    simd::add(simd::add(simd::add(r[i][0], r[i][1]), r[i][2]), bias));
-        simd::store(y0 + (i * k.ow + 1) * int64_t(f_count) + f,
-                    simd::add(simd::sub(simd::sub(r[i][1], r[i][2]), r[i][3]), bias));
+      for (int i = 0; i < M; ++i) {  // (A^T m) A
+        vfloat row[M];
+        Winograd<M>::output(r[i], row);
+        for (int j = 0; j < M; ++j) simd::store(y0 + (i * k.ow + j) * int64_t(f_count) + f, simd::add(row[j], bias));
       }
     }
   }
@@ -300,7 +375,7 @@ bool winograd_kernel_gradient_fits(const Window2D& g) {
 // Floats: m (16, C, F), then one image's u (16, tiles, C) and w (16, tiles, F).
 int64_t winograd_kernel_gradient_workspace(const Window2D& g, int filters) {
   const int64_t tiles = int64_t(g.oh / 2) * (g.ow / 2);
-  return kPositions * (int64_t(g.c) * filters + slab(tiles, g.c) + slab(tiles, filters));
+  return kPositions<2> * (int64_t(g.c) * filters + slab(tiles, g.c) + slab(tiles, filters));
 }
 
 // m += the image's sum over blocks of (B^T d B) . (A w A^T); src is the (padded) input, dy (OH, OW, F).
@@ -309,9 +384,9 @@ void winograd_kernel_gradient_image(const Window2D& g, int filters, const float*
   const int tw = g.ow / 2;
   const int64_t tiles = int64_t(g.oh / 2) * tw;
   float* m = work;
-  float* u = m + int64_t(kPositions) * g.c * filters;
-  float* w = u + kPositions * slab(tiles, g.c);
-  winograd_transform_input(src, src_row, g.c, tw, tiles, u);
+  float* u = m + int64_t(kPositions<2>) * g.c * filters;
+  float* w = u + kPositions<2> * slab(tiles, g.c);
+  winograd_transform_input<2>(src, src_row, g.c, tw, tiles, u);
   const vfloat zero = simd::splat(0);
   for (int64_t t = 0; t < tiles; ++t) {  // w = A b A^T for the 2x2 block b of dy; A = [1 0; 1 1; 1 -1; 0 -1]
     const float* b0 = dy + (2 * (t / tw) * g.ow + 2 * (t % tw)) * int64_t(filters);
@@ -334,7 +409,7 @@ void winograd_kernel_gradient_image(const Window2D& g, int filters, const float*
   }
   // m[pos] (C, F) += u[pos]^T (C, tiles) w[pos] (tiles, F): a kernel gradient over a 1 x tiles image of C channels.
   const Window2D blocks = make_window(1, 1, int(tiles), g.c, 1, 1, 1, 1, Padding::Valid);
-  for (int pos = 0; pos < kPositions; ++pos)
+  for (int pos = 0; pos < kPositions<2>; ++pos)
     kernel_gradient(blocks, filters, u + pos * slab(tiles, g.c), tiles * g.c, w + pos * slab(tiles, filters),
                     m + int64_t(pos) * g.c * filters);
 }
@@ -385,23 +460,72 @@ Correlation input_gradient_correlation(const Window2D& g, int filters, const flo
   return {nullptr, padded_dy_row(g, filters), filters, g.kh, g.kw, 1, 1, flipped, g.c, nullptr, nullptr, g.h, g.w};
 }
 
-// Runs k per image through Winograd where it fits, else directly; `work` holds the transformed kernel and the
-// Winograd buffers.
+// Forward's cache (conv2d_direct.h) for one image's F(3x3, 3x3): a head of 64 bytes whose first float is the lane
+// count of the build that filled it (0 while empty: the cache starts zeroed; so natively the two builds of the kernels
+// do not take each other's), then the kernel (3, 3, C, F) it was made from and its transform, N^2 slabs of (C, F).
+constexpr int kCacheHead = 16;
+int64_t kernel_floats(const Correlation& k) { return 9 * int64_t(k.channels) * k.filters; }
+int64_t cache_floats(const Correlation& k) {
+  return winograd_fits<3>(k) ? kCacheHead + kernel_floats(k) + kPositions<3> * slab(k.channels, k.filters) : 0;
+}
+
+// Whether a and b (n floats) hold the same bits; without an early exit, so that the loop is vectorised (wasm's memcmp
+// goes byte by byte).
+bool same_bits(const float* a, const float* b, int64_t n) {
+  uint32_t differ = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    uint32_t x, y;
+    std::memcpy(&x, a + i, sizeof x);
+    std::memcpy(&y, b + i, sizeof y);
+    differ |= x ^ y;
+  }
+  return differ == 0;
+}
+
+// Runs k per image through Winograd F(MxM, 3x3) where it fits, else directly: M = 3 for one image's forward pass
+// (one_image) whose output sizes are multiples of 3, else M = 2. `work` holds the transformed kernel and the Winograd
+// buffers; given forward's cache, F(3x3, 3x3) keeps the transformed kernel there instead, and transforms again only
+// when k's kernel is not the one it was made from.
 struct Correlator {
   Correlator() = default;  // for no correlation
-  Correlator(const Correlation& k, float* work) : winograd(winograd_fits(k)), work(work) {
-    if (winograd) winograd_transform_kernel(k, work);
+  Correlator(const Correlation& k, bool one_image, float* work, float* cache)
+      : tile(winograd_tile(k, one_image)), transformed(work), work(work) {
+    if (tile == 3 && cache) {
+      float *kept = cache + kCacheHead, *transform = kept + kernel_floats(k);
+      transformed = transform;
+      if (cache[0] == L && same_bits(kept, k.kernel, kernel_floats(k))) return;
+      winograd_transform_kernel<3>(k, transform);
+      std::copy(k.kernel, k.kernel + kernel_floats(k), kept);
+      cache[0] = L;
+    } else if (tile == 3) {
+      winograd_transform_kernel<3>(k, work);
+    } else if (tile == 2) {
+      winograd_transform_kernel<2>(k, work);
+    }
   }
-  void operator()(const Correlation& k) const { winograd ? winograd_correlate(k, work) : correlate(k); }
-  static int64_t workspace(const Correlation& k) { return winograd_fits(k) ? winograd_workspace(k) : 0; }
-  bool winograd = false;
+  void operator()(const Correlation& k) const {
+    if (tile == 3) return winograd_correlate<3>(k, transformed, work);
+    if (tile == 2) return winograd_correlate<2>(k, transformed, work);
+    correlate(k);
+  }
+  // M, or 0 for the direct sum.
+  static int winograd_tile(const Correlation& k, bool one_image) {
+    if (one_image && winograd_fits<3>(k)) return 3;
+    return winograd_fits<2>(k) ? 2 : 0;
+  }
+  static int64_t workspace(const Correlation& k, bool one_image) {
+    const int m = winograd_tile(k, one_image);
+    return m == 3 ? winograd_workspace<3>(k) : m == 2 ? winograd_workspace<2>(k) : 0;
+  }
+  int tile = 0;
+  const float* transformed = nullptr;  // the kernel as winograd_transform_kernel<tile> made it
   float* work = nullptr;
 };
 
 }  // namespace
 
 bool winograd_forward(const Window2D& g, int filters) {
-  return applies(g, filters) && winograd_fits(forward_correlation(g, filters, nullptr, nullptr));
+  return applies(g, filters) && Correlator::winograd_tile(forward_correlation(g, filters, nullptr, nullptr), g.n == 1);
 }
 
 bool winograd_kernel_gradient(const Window2D& g, int filters) {
@@ -410,7 +534,7 @@ bool winograd_kernel_gradient(const Window2D& g, int filters) {
 
 bool winograd_input_gradient(const Window2D& g, int filters) {
   return input_gradient_applies(g, filters) &&
-         winograd_fits(input_gradient_correlation(g, filters, nullptr));
+         winograd_fits<2>(input_gradient_correlation(g, filters, nullptr));
 }
 
 namespace {
@@ -419,24 +543,28 @@ namespace {
 int64_t input_gradient_workspace(const Window2D& g, int filters) {
   if (!input_gradient_applies(g, filters)) return 0;
   return padded_dy_size(g, filters) + g.patch() * filters +
-         Correlator::workspace(input_gradient_correlation(g, filters, nullptr));
+         Correlator::workspace(input_gradient_correlation(g, filters, nullptr), false);
 }
 
 }  // namespace
 
+int64_t cache_size(const Window2D& g, int filters) {
+  return applies(g, filters) ? cache_floats(forward_correlation(g, filters, nullptr, nullptr)) : 0;
+}
+
 int64_t workspace(const Window2D& g, int filters) {
   if (!applies(g, filters)) return 0;
-  const int64_t forward_floats = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr));
+  const int64_t forward_floats = Correlator::workspace(forward_correlation(g, filters, nullptr, nullptr), g.n == 1);
   const int64_t backward_floats = input_gradient_workspace(g, filters) +
                            (winograd_kernel_gradient_fits(g) ? winograd_kernel_gradient_workspace(g, filters) : 0);
   return padded_input_size(g) + std::max(forward_floats, backward_floats);
 }
 
-void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias,
-                           float* work, float* y) {
+void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work,
+             float* cache, float* y) {
   zero_padded_input(g, work);  // work: the padded input, then the correlator's buffers
   Correlation k = forward_correlation(g, filters, kernel, bias);
-  const Correlator correlator(k, work + padded_input_size(g));
+  const Correlator correlator(k, g.n == 1, work + padded_input_size(g), cache);
   for (int n = 0; n < g.n; ++n) {
     k.src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, work);
     k.out = y + int64_t(n) * g.oh * g.ow * filters;
@@ -467,11 +595,11 @@ void backward(const Window2D& g, int filters, const float* x, const float* kerne
   // dx[h, w, c] = sum over a', b', f of dyp[h + pad_top + a', w + pad_left + b', f] * flipped[a', b', f, c].
   Correlation k = input_gradient_correlation(g, filters, flipped);
   if (dx) k.src = dyp + g.pad_top * padded_row + int64_t(g.pad_left) * filters;
-  const Correlator correlator = dx ? Correlator(k, flipped + g.patch() * filters) : Correlator();
+  const Correlator correlator = dx ? Correlator(k, false, flipped + g.patch() * filters, nullptr) : Correlator();
   // Then, for Winograd's kernel gradient, its buffers (m accumulates over the images).
   const bool winograd = winograd_kernel_gradient_fits(g);
   float* winograd_work = input + padded_input_size(g) + (dx ? input_gradient_workspace(g, filters) : 0);
-  if (winograd) std::fill(winograd_work, winograd_work + int64_t(kPositions) * g.c * filters, 0.0f);
+  if (winograd) std::fill(winograd_work, winograd_work + int64_t(kPositions<2>) * g.c * filters, 0.0f);
   const int64_t src_row = source_row(g);
   // One image at a time, so its dy stays in cache from the bias sum to the input gradient.
   for (int n = 0; n < g.n; ++n) {

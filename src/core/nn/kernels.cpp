@@ -58,16 +58,17 @@ struct DirectKernels {
   bool (*applies)(const Window2D& g, int filters);
   bool (*input_gradient_applies)(const Window2D& g, int filters);
   int64_t (*workspace)(const Window2D& g, int filters);
+  int64_t (*cache_size)(const Window2D& g, int filters);
   void (*forward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work,
-                  float* y);
+                  float* cache, float* y);
   void (*backward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy, float* work,
                    float* dkernel, float* dbias, float* dx);
 };
 const DirectKernels& direct_kernels(Numerics numerics) {
-  static const DirectKernels fast{direct::applies, direct::input_gradient_applies, direct::workspace, direct::forward,
-                                  direct::backward};
+  static const DirectKernels fast{direct::applies, direct::input_gradient_applies, direct::workspace,
+                                  direct::cache_size, direct::forward, direct::backward};
   static const DirectKernels portable{direct4::applies, direct4::input_gradient_applies, direct4::workspace,
-                                      direct4::forward, direct4::backward};
+                                      direct4::cache_size, direct4::forward, direct4::backward};
   return numerics == Numerics::Reproducible ? portable : fast;
 }
 
@@ -319,11 +320,17 @@ int64_t conv2d_workspace(const Window2D& g, int filters, Numerics numerics) {
 }
 
 template <typename T>
+int64_t conv2d_cache_size(const Window2D& g, int filters, Numerics numerics) {
+  if constexpr (std::is_same_v<T, float>) return direct_kernels(numerics).cache_size(g, filters);
+  return 0;
+}
+
+template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
-                    Numerics numerics) {
+                    Numerics numerics, T* cache) {
   if constexpr (std::is_same_v<T, float>) {
     const DirectKernels& direct = direct_kernels(numerics);
-    if (direct.applies(g, filters)) return direct.forward(g, filters, x, kernel, bias, cols, y);
+    if (direct.applies(g, filters)) return direct.forward(g, filters, x, kernel, bias, cols, cache, y);
   }
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
@@ -406,7 +413,7 @@ void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bi
   if constexpr (std::is_same_v<T, float>) {
     const Window2D g = dense_window(n, d);
     const DirectKernels& direct = direct_kernels(numerics);
-    if (direct.applies(g, u)) return direct.forward(g, u, x, kernel, bias, nullptr, y);  // no padding
+    if (direct.applies(g, u)) return direct.forward(g, u, x, kernel, bias, nullptr, nullptr, y);  // no padding
   }
   gemm_bias<T>(n, d, u, x, kernel, bias, y, numerics);
 }
@@ -427,13 +434,15 @@ void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* d
 }
 
 // best[c], where[c] = in[c], base + c for each channel c where in[c] > best[c]: branch-free selects on pointers that
-// never overlap, which the compiler turns into SIMD compares and blends.
+// never overlap, which the compiler turns into SIMD compares and blends (clang for wasm only once each value is read
+// into a local first; with the comparison kept in a bool it stayed scalar).
 template <typename T>
 void keep_larger(int channels, const T* __restrict in, int32_t base, T* __restrict best, int32_t* __restrict where) {
   for (int c = 0; c < channels; ++c) {
-    const bool larger = in[c] > best[c];
-    best[c] = larger ? in[c] : best[c];
-    where[c] = larger ? base + c : where[c];
+    const T v = in[c], b = best[c];
+    const int32_t w = where[c];
+    best[c] = v > b ? v : b;
+    where[c] = v > b ? base + c : w;
   }
 }
 
@@ -445,22 +454,24 @@ void keep_max(int channels, const T* __restrict in, T* __restrict best) {
 
 template <typename T>
 void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
-  // Channels innermost: the first window position inside the image is copied, each later one kept where larger.
+  // Channels innermost: the first window position inside the image is copied (in a loop the compiler vectorises; wasm
+  // made std::copy a call to memmove), each later one kept where larger. The window's rows and columns inside the
+  // image are worked out once per output pixel, not tested at each position.
   int64_t out = 0;
   for (int n = 0; n < g.n; ++n)
-    for (int i = 0; i < g.oh; ++i)
+    for (int i = 0; i < g.oh; ++i) {
+      const int ih0 = source_row(g, i, 0), a0 = std::max(0, -ih0), a1 = std::min(g.kh, g.h - ih0);
       for (int j = 0; j < g.ow; ++j, out += g.c) {
+        const int iw0 = source_col(g, j, 0), b0 = std::max(0, -iw0), b1 = std::min(g.kw, g.w - iw0);
         T* best = y + out;
         int32_t* where = argmax ? argmax + out : nullptr;
         bool first = true;
-        for (int a = 0; a < g.kh; ++a)
-          for (int b = 0; b < g.kw; ++b) {
-            const int ih = source_row(g, i, a), iw = source_col(g, j, b);
-            if (!inside(g, ih, iw)) continue;
-            const int32_t base = static_cast<int32_t>(pixel(g, n, ih, iw) * g.c);
+        for (int a = a0; a < a1; ++a)
+          for (int b = b0; b < b1; ++b) {
+            const int32_t base = static_cast<int32_t>(pixel(g, n, ih0 + a, iw0 + b) * g.c);
             const T* in = x + base;
             if (first) {
-              std::copy(in, in + g.c, best);
+              for (int c = 0; c < g.c; ++c) best[c] = in[c];
               for (int c = 0; where && c < g.c; ++c) where[c] = base + c;
               first = false;
             } else if (where) {
@@ -470,6 +481,7 @@ void max_pool2d_forward(const Window2D& g, const T* x, T* y, int32_t* argmax) {
             }
           }
       }
+    }
 }
 
 template <typename T>
@@ -482,7 +494,8 @@ void max_pool2d_backward(const Window2D& g, const T* dy, const int32_t* argmax, 
 #define HEBBLAB_KERNELS(T)                                                                                        \
   template void conv2d_forward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*);              \
   template void conv2d_backward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*);     \
-  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, Numerics);          \
+  template int64_t conv2d_cache_size<T>(const Window2D&, int, Numerics);                                          \
+  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, Numerics, T*);      \
   template void conv2d_backward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*, T*, Numerics); \
   template void dense_forward_reference<T>(int, int, int, const T*, const T*, const T*, T*);                      \
   template void dense_backward_reference<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);             \

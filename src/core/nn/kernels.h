@@ -47,10 +47,15 @@ void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const
 // as fast. Backward re-extracts each chunk's patches for dkernel += cols^T dy, then reuses them for
 // dcols = dy kernel^T, added back into dx (col2im). cols is the workspace of either: conv2d_workspace(g, filters,
 // numerics) values.
+// cache: null, or conv2d_cache_size(g, filters, numerics) values (0 for double) that the caller keeps from call to
+// call, zeros at first, in which one image's forward pass keeps the transformed kernel while the kernel is unchanged
+// (conv2d_direct.h).
 int64_t conv2d_workspace(const Window2D& g, int filters, Numerics numerics = Numerics::Fast);
 template <typename T>
+int64_t conv2d_cache_size(const Window2D& g, int filters, Numerics numerics = Numerics::Fast);
+template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
-                    Numerics numerics = Numerics::Fast);
+                    Numerics numerics = Numerics::Fast, T* cache = nullptr);
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
                      T* dbias, T* dx, Numerics numerics = Numerics::Fast);

@@ -147,8 +147,9 @@ void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const Window2D g = window_over(this->input_shape_, x.dim(0), this->config_.kernel_size, this->config_);
   T* z = this->z_buffer(y, with_batch(g.n, this->output_shape_));
   cols_.resize(size_t(conv2d_workspace(g, this->config_.filters, this->numerics_)));
+  cache_.resize(size_t(conv2d_cache_size<T>(g, this->config_.filters, this->numerics_)));
   conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z,
-                 this->numerics_);
+                 this->numerics_, cache_.data());
   this->activate(y);
 }
 

@@ -42,7 +42,8 @@ class Conv2D final : public ActivatedLayer<T> {
 
  private:
   bool build_shapes(std::vector<Shape>* weight_shapes, std::string* error) override;
-  std::vector<T> cols_;  // the convolution kernels' workspace: conv2d_workspace() values
+  std::vector<T> cols_;   // the convolution kernels' workspace: conv2d_workspace() values
+  std::vector<T> cache_;  // one image's transformed kernel, kept from pass to pass: conv2d_cache_size() values
 };
 
 template <typename T = float>
