@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The speed figures in one sitting (this machine is noisy: compare within a sitting, quote medians). Round by round:
-# `hebblab bench` natively (-march=native and portable builds, 1 and 2 threads), as wasm under node (1 thread, and 2
-# with pthreads) and in a Web Worker of headless Chromium (1 and 2 threads, scripts/bench-browser.mjs), and, given
-# the peer harness folder (a copy of ../shared/bench-peers with python3-torch and libopenblas0-pthread installed),
-# PyTorch in its best configuration (OpenBLAS, tuned glibc malloc) on 1 and 2 threads, and, once its prepare.sh has
-# run, TensorFlow.js's wasm backend (training with the harness's shim for its missing kernel) and ONNX Runtime Web
-# (inference) on 1 thread. Then the peak resident memory of `hebblab train` on full MNIST (one epoch). Prints a table
-# of medians; the raw lines stay in the log folder.
+# `hebblab bench` natively (-march=native and portable builds, 1 and 2 threads, and two 1-thread processes at once:
+# their summed images/s is what two cores give at best), as wasm under node (1 thread, and 2 with pthreads) and in a
+# Web Worker of headless Chromium (1 and 2 threads, scripts/bench-browser.mjs), and, given the peer harness folder (a
+# copy of ../shared/bench-peers with python3-torch and libopenblas0-pthread installed), PyTorch in its best
+# configuration (OpenBLAS, tuned glibc malloc) on 1 and 2 threads, and, once its prepare.sh has run, TensorFlow.js's
+# wasm backend (training with the harness's shim for its missing kernel) and ONNX Runtime Web (inference) on 1
+# thread. Then the peak resident memory of `hebblab train` on full MNIST (one epoch). Prints a table of medians; the
+# raw lines stay in the log folder.
 #   scripts/bench-sitting.sh [--rounds N] [--peers DIR]
 # Needs the native-release and web-release builds (scripts/test.sh or scripts/serve.sh make them); configures and
 # builds native-portable itself.
@@ -43,6 +44,15 @@ torch() {  # torch NAME THREADS OMP_THREADS
     --warmup-batches 10 --b1-calls 300 --b256-batches 20 2>>"$log/torch.stderr" | grep '^RESULT ' | cut -c8-)
   echo "$1 $out" >>"$raw"
 }
+pair() {  # pair NAME COMMAND...: two 1-thread benchmarks at once, their images/s summed: what 2 cores give at best
+  local name=$1; shift
+  "$@" --seconds 3 --json >"$log/pair.a" & "$@" --seconds 3 --json >"$log/pair.b"; wait
+  echo "$name $(python3 -c 'import json, statistics, sys
+a, b = (json.loads(open(f).read().strip().splitlines()[-1]) for f in sys.argv[1:])
+speed = sum(statistics.median(r["train_windows"]) for r in (a, b))
+print(json.dumps({"train_windows": [speed], "inference_ms": max(a["inference_ms"], b["inference_ms"]), "threads": 2}))
+' "$log/pair.a" "$log/pair.b")" >>"$raw"
+}
 browser() {  # browser NAME THREADS: the benchmark in a Worker of headless Chromium
   echo "$1 $(node scripts/bench-browser.mjs --threads "$2" --seconds 3)" >>"$raw"
 }
@@ -57,6 +67,7 @@ for r in $(seq "$rounds"); do
   echo "round $r of $rounds"
   ours native-1t build/native-release/bin/hebblab bench --threads 1
   ours native-2t build/native-release/bin/hebblab bench --threads 2
+  pair native-1t+1t build/native-release/bin/hebblab bench --threads 1
   [ -n "$peers" ] && torch pytorch-1t 1 1
   ours portable-1t build/native-portable/bin/hebblab bench --threads 1
   ours portable-2t build/native-portable/bin/hebblab bench --threads 2
