@@ -115,8 +115,8 @@ const DirectKernels kDirect[] = {
 // Shapes the direct float kernels take (filters and, for the input gradient, input channels in whole SIMD vectors):
 // the lecture's two layers, 'same' padding, strides (input gradient by GEMM), rows left over by the register tiles,
 // filters of one vector and of three; 3x3 windows with even and odd output sizes (Winograd or not), and one image
-// whose output sizes are multiples of 3 (F(3x3, 3x3): the lecture's second layer in the CNN lab, odd sizes, 'same'
-// padding). For both builds.
+// whose output sizes are multiples of 4 (F(4x4, 3x3): the lecture's second layer in the CNN lab; 'same' padding) or of
+// 3 only (F(3x3, 3x3): odd sizes, 'same' padding). For both builds.
 TEST(NnKernels, Conv2dDirectMatchesReference) {
   for (const DirectKernels& kernels : kDirect) {
     SCOPED_TRACE(kernels.numerics == Numerics::Fast ? "fast" : "reproducible");
@@ -128,7 +128,7 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
         {2, 8, 10, v, 3, 3, 1, 1, 2 * v, Padding::Same},    {1, 12, 6, 2 * v, 3, 3, 1, 1, v, Padding::Valid},
         {1, 9, 9, v, 3, 3, 1, 1, v, Padding::Valid},        {1, 3, 3, 2, 3, 3, 1, 1, 10 * v, Padding::Valid},
         {1, 26, 26, 2 * v, 3, 3, 1, 1, 2 * v, Padding::Valid}, {1, 11, 17, v, 3, 3, 1, 1, 3 * v, Padding::Valid},
-        {1, 9, 12, 2 * v, 3, 3, 1, 1, v, Padding::Same},
+        {1, 9, 12, 2 * v, 3, 3, 1, 1, v, Padding::Same},       {1, 8, 12, v, 3, 3, 1, 1, 2 * v, Padding::Same},
     };
     int winograd_forward = 0, winograd_input = 0;
     uint64_t seed = 500;
@@ -140,7 +140,7 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
       EXPECT_EQ(kernels.input_gradient_applies(g, k.filters), k.sh == 1 && k.sw == 1 && k.c % v == 0);
       const bool winograd_shape = k.kh == 3 && k.kw == 3 && k.sh == 1 && k.sw == 1 && k.c % v == 0;
       const bool even = g.oh % 2 == 0 && g.ow % 2 == 0, thirds = k.n == 1 && g.oh % 3 == 0 && g.ow % 3 == 0;
-      EXPECT_EQ(kernels.winograd_forward(g, k.filters), winograd_shape && (even || thirds));
+      EXPECT_EQ(kernels.winograd_forward(g, k.filters), winograd_shape && (even || thirds));  // fourths are even
       EXPECT_EQ(kernels.winograd_input_gradient(g, k.filters), winograd_shape && k.h % 2 == 0 && k.w % 2 == 0);
       EXPECT_EQ(kernels.winograd_kernel_gradient(g, k.filters), winograd_shape && even);
       winograd_forward += kernels.winograd_forward(g, k.filters);
@@ -148,43 +148,47 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
       check_conv<float>(k, seed, kernels.numerics);
       seed += 10;
     }
-    EXPECT_EQ(winograd_forward, 6);  // 26 x 26 valid, 8 x 10 same, 12 x 6 valid; one image 26 x 26, 11 x 17, 9 x 12
-    EXPECT_EQ(winograd_input, 4);
+    // 26 x 26 valid, 8 x 10 same, 12 x 6 valid; one image 26 x 26, 8 x 12 (F(4x4, 3x3)), 11 x 17, 9 x 12
+    EXPECT_EQ(winograd_forward, 7);
+    EXPECT_EQ(winograd_input, 5);
   }
 }
 
 // One image's forward pass keeps its transformed kernel in the caller's cache (conv2d_direct.h): the same kernel again
 // gives the same bits as without a cache, and so does another kernel (if only in its last value) or a cache that the
-// other build of the kernels filled. 16 channels and 32 filters fill whole vectors in every build; the output, 9 x 12,
-// takes F(3x3, 3x3).
+// other build of the kernels filled. 16 channels and 32 filters fill whole vectors in every build; the outputs, 9 x 12
+// and 8 x 12, take F(3x3, 3x3) and F(4x4, 3x3).
 TEST(NnKernels, OneImageKeepsItsTransformedKernelWhileTheKernelIsUnchanged) {
-  const Window2D g = make_window(1, 11, 14, 16, 3, 3, 1, 1, Padding::Valid);
-  const int f = 32;
-  const auto x = test::random_values<float>(11 * 14 * 16, 1), bias = test::random_values<float>(f, 2);
-  const auto first = test::random_values<float>(g.patch() * f, 3);
-  auto second = test::random_values<float>(g.patch() * f, 4);
-  std::vector<float> shared(static_cast<size_t>(std::max(conv2d_cache_size<float>(g, f, Numerics::Fast),
-                                                         conv2d_cache_size<float>(g, f, Numerics::Reproducible))));
-  for (const Numerics numerics : {Numerics::Fast, Numerics::Reproducible}) {
-    SCOPED_TRACE(numerics == Numerics::Fast ? "fast" : "reproducible");
-    ASSERT_GT(conv2d_cache_size<float>(g, f, numerics), 0);
-    std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g, f, numerics)));
-    std::vector<float> cache(static_cast<size_t>(conv2d_cache_size<float>(g, f, numerics)));
-    auto pass = [&](const std::vector<float>& kernel, float* kept) {
-      std::vector<float> y(static_cast<size_t>(g.out_pixels() * f));
-      conv2d_forward(g, f, x.data(), kernel.data(), bias.data(), cols.data(), y.data(), numerics, kept);
-      return y;
-    };
-    std::vector<float> reference(static_cast<size_t>(g.out_pixels() * f));
-    conv2d_forward_reference(g, f, x.data(), first.data(), bias.data(), reference.data());
-    const std::vector<float> y = pass(first, cache.data());
-    expect_close(y, reference, "first kernel");
-    EXPECT_EQ(pass(first, cache.data()), y);
-    EXPECT_EQ(pass(first, nullptr), y);
-    EXPECT_EQ(pass(second, cache.data()), pass(second, nullptr));
-    second.back() += 1;
-    EXPECT_EQ(pass(second, cache.data()), pass(second, nullptr));
-    EXPECT_EQ(pass(second, shared.data()), pass(second, nullptr));  // filled by the other build in the second round
+  for (const int h : {11, 10}) {
+    SCOPED_TRACE(h == 11 ? "F(3x3, 3x3)" : "F(4x4, 3x3)");
+    const Window2D g = make_window(1, h, 14, 16, 3, 3, 1, 1, Padding::Valid);
+    const int f = 32;
+    const auto x = test::random_values<float>(h * 14 * 16, 1), bias = test::random_values<float>(f, 2);
+    const auto first = test::random_values<float>(g.patch() * f, 3);
+    auto second = test::random_values<float>(g.patch() * f, 4);
+    std::vector<float> shared(static_cast<size_t>(std::max(conv2d_cache_size<float>(g, f, Numerics::Fast),
+                                                           conv2d_cache_size<float>(g, f, Numerics::Reproducible))));
+    for (const Numerics numerics : {Numerics::Fast, Numerics::Reproducible}) {
+      SCOPED_TRACE(numerics == Numerics::Fast ? "fast" : "reproducible");
+      ASSERT_GT(conv2d_cache_size<float>(g, f, numerics), 0);
+      std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g, f, numerics)));
+      std::vector<float> cache(static_cast<size_t>(conv2d_cache_size<float>(g, f, numerics)));
+      auto pass = [&](const std::vector<float>& kernel, float* kept) {
+        std::vector<float> y(static_cast<size_t>(g.out_pixels() * f));
+        conv2d_forward(g, f, x.data(), kernel.data(), bias.data(), cols.data(), y.data(), numerics, kept);
+        return y;
+      };
+      std::vector<float> reference(static_cast<size_t>(g.out_pixels() * f));
+      conv2d_forward_reference(g, f, x.data(), first.data(), bias.data(), reference.data());
+      const std::vector<float> y = pass(first, cache.data());
+      expect_close(y, reference, "first kernel");
+      EXPECT_EQ(pass(first, cache.data()), y);
+      EXPECT_EQ(pass(first, nullptr), y);
+      EXPECT_EQ(pass(second, cache.data()), pass(second, nullptr));
+      second.back() += 1;
+      EXPECT_EQ(pass(second, cache.data()), pass(second, nullptr));
+      EXPECT_EQ(pass(second, shared.data()), pass(second, nullptr));  // filled by the other build in the second round
+    }
   }
 }
 

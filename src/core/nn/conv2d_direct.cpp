@@ -114,9 +114,10 @@ void correlate(const Correlation& k) {
 // channels, the N^2 elementwise products are N^2 GEMMs (tiles, C) x (C, F), done by correlate on 1x1 windows. Used
 // where the output sizes are multiples of M and the channels fill whole vectors (the lecture's second Conv2D and its
 // input gradient). Batches, training's among them, take F(2x2, 3x3): 16 products per 4 outputs. A single image's
-// forward pass (the CNN lab's drawing) takes F(3x3, 3x3) where it fits: 25 per 9 outputs, almost a third fewer, whose
-// larger transforms round about six times as much (a few 1e-6 of the largest output, against 2e-7 by F(2x2, 3x3)).
-// Both are the same code in every build, so Numerics::Reproducible gives the same bits everywhere either way.
+// forward pass (the CNN lab's drawing) takes F(4x4, 3x3) where it fits, 36 per 16 outputs (one lecture-model inference
+// in wasm 10% faster than by F(3x3, 3x3)), else F(3x3, 3x3), 25 per 9; their larger transforms round more: on the
+// lecture's second Conv2D the largest error was 3.5e-6 of the largest output by F(4x4, 3x3), 1e-6 by F(3x3, 3x3) and
+// 5e-7 by F(2x2, 3x3). Each is the same code in every build, so Numerics::Reproducible gives the same bits everywhere.
 //
 // The 1-D transforms of F(M, 3) on N points: the kernel's 3 values to N (G g), N inputs to N (B^T d) and N products to
 // M outputs (A^T m); a 2-D transform applies one to the columns, then to the rows.
@@ -174,6 +175,42 @@ struct Winograd<3> {
     y[0] = simd::add(simd::add(m[0], sum), m[3]);
     y[1] = simd::add(simd::sub(m[1], m[2]), twice(m[3]));
     y[2] = simd::add(simd::add(sum, twice(twice(m[3]))), m[4]);
+  }
+};
+
+// Points 0, 1, -1, 2, -2 and infinity: G = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6; 1/24 -1/12 1/6;
+// 0 0 1], B^T = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1],
+// A^T = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1].
+template <>
+struct Winograd<4> {
+  static constexpr int N = 6;
+  static vfloat times(float c, vfloat x) { return simd::mul(simd::splat(c), x); }
+  static void kernel(const vfloat* g, vfloat* t) {
+    const vfloat ends = simd::add(g[0], g[2]), quarter = simd::add(g[0], times(4, g[2]));
+    t[0] = times(0.25f, g[0]);
+    t[1] = times(-1.0f / 6, simd::add(ends, g[1]));
+    t[2] = times(-1.0f / 6, simd::sub(ends, g[1]));
+    t[3] = times(1.0f / 24, simd::add(quarter, times(2, g[1])));
+    t[4] = times(1.0f / 24, simd::sub(quarter, times(2, g[1])));
+    t[5] = g[2];
+  }
+  static void input(const vfloat* d, vfloat* e) {
+    const vfloat d34 = simd::add(d[3], d[4]), d4m3 = simd::sub(d[4], d[3]), d42 = simd::sub(d[4], d[2]);
+    const vfloat d31 = times(2, simd::sub(d[3], d[1]));
+    e[0] = simd::add(simd::sub(times(4, d[0]), times(5, d[2])), d[4]);
+    e[1] = simd::sub(d34, times(4, simd::add(d[1], d[2])));
+    e[2] = simd::add(d4m3, times(4, simd::sub(d[1], d[2])));
+    e[3] = simd::add(d42, d31);
+    e[4] = simd::sub(d42, d31);
+    e[5] = simd::add(simd::sub(times(4, d[1]), times(5, d[3])), d[5]);
+  }
+  static void output(const vfloat* m, vfloat* y) {
+    const vfloat s12 = simd::add(m[1], m[2]), d12 = simd::sub(m[1], m[2]);
+    const vfloat s34 = simd::add(m[3], m[4]), d34 = simd::sub(m[3], m[4]);
+    y[0] = simd::add(simd::add(m[0], s12), s34);
+    y[1] = simd::add(d12, times(2, d34));
+    y[2] = simd::add(s12, times(4, s34));
+    y[3] = simd::add(simd::add(d12, times(8, d34)), m[5]);
   }
 };
 
@@ -460,13 +497,31 @@ Correlation input_gradient_correlation(const Window2D& g, int filters, const flo
   return {nullptr, padded_dy_row(g, filters), filters, g.kh, g.kw, 1, 1, flipped, g.c, nullptr, nullptr, g.h, g.w};
 }
 
-// Forward's cache (conv2d_direct.h) for one image's F(3x3, 3x3): a head of 64 bytes whose first float is the lane
-// count of the build that filled it (0 while empty: the cache starts zeroed; so natively the two builds of the kernels
-// do not take each other's), then the kernel (3, 3, C, F) it was made from and its transform, N^2 slabs of (C, F).
+// Winograd's tile M for k: for one image's forward pass (one_image) M = 4 where the output sizes are multiples of 4,
+// else 3 where they are multiples of 3; else (and for batches) 2 where they are even; 0 for the direct sum.
+int winograd_tile(const Correlation& k, bool one_image) {
+  if (one_image && winograd_fits<4>(k)) return 4;
+  if (one_image && winograd_fits<3>(k)) return 3;
+  return winograd_fits<2>(k) ? 2 : 0;
+}
+
+// Calls fn(std::integral_constant<int, M>) for a run-time Winograd tile M of 2, 3 or 4.
+template <typename Fn>
+void with_tile(int tile, Fn&& fn) {
+  if (tile == 4) return fn(std::integral_constant<int, 4>());
+  if (tile == 3) return fn(std::integral_constant<int, 3>());
+  fn(std::integral_constant<int, 2>());
+}
+
+// Forward's cache (conv2d_direct.h) for one image: a head of 64 bytes whose first float is the lane count of the
+// build that filled it (0 while empty: the cache starts zeroed; so natively the two builds of the kernels do not take
+// each other's) and whose second is the tile M, then the kernel (3, 3, C, F) it was made from and its transform, N^2
+// slabs of (C, F).
 constexpr int kCacheHead = 16;
 int64_t kernel_floats(const Correlation& k) { return 9 * int64_t(k.channels) * k.filters; }
 int64_t cache_floats(const Correlation& k) {
-  return winograd_fits<3>(k) ? kCacheHead + kernel_floats(k) + kPositions<3> * slab(k.channels, k.filters) : 0;
+  const int tile = winograd_tile(k, true);
+  return tile ? kCacheHead + kernel_floats(k) + int64_t(tile + 2) * (tile + 2) * slab(k.channels, k.filters) : 0;
 }
 
 // Whether a and b (n floats) hold the same bits; without an early exit, so that the loop is vectorised (wasm's memcmp
@@ -482,40 +537,35 @@ bool same_bits(const float* a, const float* b, int64_t n) {
   return differ == 0;
 }
 
-// Runs k per image through Winograd F(MxM, 3x3) where it fits, else directly: M = 3 for one image's forward pass
-// (one_image) whose output sizes are multiples of 3, else M = 2. `work` holds the transformed kernel and the Winograd
-// buffers; given forward's cache, F(3x3, 3x3) keeps the transformed kernel there instead, and transforms again only
-// when k's kernel is not the one it was made from.
+// Runs k per image through Winograd F(MxM, 3x3) where it fits (winograd_tile), else directly. `work` holds the
+// transformed kernel and the Winograd buffers; given forward's cache, one image's pass keeps the transformed kernel
+// there instead, and transforms again only when k's kernel is not the one it was made from.
 struct Correlator {
   Correlator() = default;  // for no correlation
   Correlator(const Correlation& k, bool one_image, float* work, float* cache)
       : tile(winograd_tile(k, one_image)), transformed(work), work(work) {
-    if (tile == 3 && cache) {
+    if (tile == 0) return;
+    with_tile(tile, [&](auto m) {
+      constexpr int M = decltype(m)::value;
+      if (!one_image || !cache) return winograd_transform_kernel<M>(k, work);
       float *kept = cache + kCacheHead, *transform = kept + kernel_floats(k);
       transformed = transform;
-      if (cache[0] == L && same_bits(kept, k.kernel, kernel_floats(k))) return;
-      winograd_transform_kernel<3>(k, transform);
+      if (cache[0] == L && cache[1] == M && same_bits(kept, k.kernel, kernel_floats(k))) return;
+      winograd_transform_kernel<M>(k, transform);
       std::copy(k.kernel, k.kernel + kernel_floats(k), kept);
       cache[0] = L;
-    } else if (tile == 3) {
-      winograd_transform_kernel<3>(k, work);
-    } else if (tile == 2) {
-      winograd_transform_kernel<2>(k, work);
-    }
+      cache[1] = M;
+    });
   }
   void operator()(const Correlation& k) const {
-    if (tile == 3) return winograd_correlate<3>(k, transformed, work);
-    if (tile == 2) return winograd_correlate<2>(k, transformed, work);
-    correlate(k);
-  }
-  // M, or 0 for the direct sum.
-  static int winograd_tile(const Correlation& k, bool one_image) {
-    if (one_image && winograd_fits<3>(k)) return 3;
-    return winograd_fits<2>(k) ? 2 : 0;
+    if (tile == 0) return correlate(k);
+    with_tile(tile, [&](auto m) { winograd_correlate<decltype(m)::value>(k, transformed, work); });
   }
   static int64_t workspace(const Correlation& k, bool one_image) {
-    const int m = winograd_tile(k, one_image);
-    return m == 3 ? winograd_workspace<3>(k) : m == 2 ? winograd_workspace<2>(k) : 0;
+    const int tile = winograd_tile(k, one_image);
+    int64_t floats = 0;
+    if (tile) with_tile(tile, [&](auto m) { floats = winograd_workspace<decltype(m)::value>(k); });
+    return floats;
   }
   int tile = 0;
   const float* transformed = nullptr;  // the kernel as winograd_transform_kernel<tile> made it
@@ -525,7 +575,7 @@ struct Correlator {
 }  // namespace
 
 bool winograd_forward(const Window2D& g, int filters) {
-  return applies(g, filters) && Correlator::winograd_tile(forward_correlation(g, filters, nullptr, nullptr), g.n == 1);
+  return applies(g, filters) && winograd_tile(forward_correlation(g, filters, nullptr, nullptr), g.n == 1);
 }
 
 bool winograd_kernel_gradient(const Window2D& g, int filters) {

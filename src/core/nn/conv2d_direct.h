@@ -2,9 +2,9 @@
 // channels-last images with hand-written SIMD register tiles (simd.h), so no patch matrix is written, re-read or
 // scattered back, and nothing is packed. 3x3 windows with strides 1 take Winograd's F(2x2, 3x3) (F(3x3, 2x2) for the
 // kernel gradient): 16 multiplications per 2x2 outputs (or 3x3 kernel values) instead of 36; one image's forward pass
-// takes F(3x3, 3x3) where it fits: 25 per 3x3 outputs instead of 81. conv2d_forward and conv2d_backward (kernels.h)
-// use them where they apply and fall back to im2col + GEMM elsewhere; their reference twins are conv2d_*_reference,
-// which the tests hold them to.
+// takes F(4x4, 3x3) or F(3x3, 3x3) where it fits: 36 per 4x4 outputs instead of 144, 25 per 3x3 instead of 81.
+// conv2d_forward and conv2d_backward (kernels.h) use them where they apply and fall back to im2col + GEMM elsewhere;
+// their reference twins are conv2d_*_reference, which the tests hold them to.
 #pragma once
 #include <cstdint>
 
@@ -22,12 +22,13 @@ namespace hebblab {
 // winograd_forward, winograd_input_gradient, winograd_kernel_gradient: whether the forward pass, the input gradient
 //   and the kernel gradient take Winograd (F(2x2, 3x3); F(3x3, 2x2) for the kernel gradient): 3x3 windows, strides 1,
 //   even output sizes (OH and OW; for the input gradient H and W) and input channels in whole vectors. The forward
-//   pass of one image (N = 1) takes F(3x3, 3x3) instead where OH and OW are multiples of 3 (odd ones too).
+//   pass of one image (N = 1) takes F(4x4, 3x3) instead where OH and OW are multiples of 4, else F(3x3, 3x3) where
+//   they are multiples of 3 (odd ones too).
 // workspace: floats the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
 //   transposed kernel.
-// cache_size: floats of forward's cache; 0 where one image's forward pass does not take F(3x3, 3x3).
+// cache_size: floats of forward's cache; 0 where one image's forward pass does not take Winograd.
 // forward: x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F). cache: null, or cache_size() floats
-//   that the caller keeps from call to call, zeros at first: one image's F(3x3, 3x3) pass keeps its transformed kernel
+//   that the caller keeps from call to call, zeros at first: one image's Winograd pass keeps its transformed kernel
 //   there with the kernel it was made from, and transforms again only when given another kernel: the CNN lab runs
 //   every paint stroke through the same weights, and the transform took about 8% of that pass in wasm.
 // backward: x (N, H, W, C), kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = the sum over n, i, j
