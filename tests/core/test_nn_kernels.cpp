@@ -156,8 +156,8 @@ TEST(NnKernels, Conv2dDirectMatchesReference) {
 
 // One image's forward pass keeps its transformed kernel in the caller's cache (conv2d_direct.h): the same kernel again
 // gives the same bits as without a cache, and so does another kernel (if only in its last value) or a cache that the
-// other build of the kernels filled. 16 channels and 32 filters fill whole vectors in every build; the outputs, 9 x 12
-// and 8 x 12, take F(3x3, 3x3) and F(4x4, 3x3).
+// other build of the kernels filled; batches have no cache. 16 channels and 32 filters fill whole vectors in every
+// build; the outputs, 9 x 12 and 8 x 12, take F(3x3, 3x3) and F(4x4, 3x3).
 TEST(NnKernels, OneImageKeepsItsTransformedKernelWhileTheKernelIsUnchanged) {
   for (const int h : {11, 10}) {
     SCOPED_TRACE(h == 11 ? "F(3x3, 3x3)" : "F(4x4, 3x3)");
@@ -171,6 +171,8 @@ TEST(NnKernels, OneImageKeepsItsTransformedKernelWhileTheKernelIsUnchanged) {
     for (const Numerics numerics : {Numerics::Fast, Numerics::Reproducible}) {
       SCOPED_TRACE(numerics == Numerics::Fast ? "fast" : "reproducible");
       ASSERT_GT(conv2d_cache_size<float>(g, f, numerics), 0);
+      const Window2D batch = make_window(2, h, 14, 16, 3, 3, 1, 1, Padding::Valid);
+      EXPECT_EQ(conv2d_cache_size<float>(batch, f, numerics), 0);  // training's batches keep no cache
       std::vector<float> cols(static_cast<size_t>(conv2d_workspace(g, f, numerics)));
       std::vector<float> cache(static_cast<size_t>(conv2d_cache_size<float>(g, f, numerics)));
       auto pass = [&](const std::vector<float>& kernel, float* kept) {

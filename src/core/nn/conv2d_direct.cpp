@@ -124,16 +124,18 @@ void correlate(const Correlation& k) {
 template <int M>
 struct Winograd;
 
+// c x: the transforms' scalings (the products by powers of 2 are exact).
+vfloat times(float c, vfloat x) { return simd::mul(simd::splat(c), x); }
+
 // Points 0, 1, -1 and infinity: G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1],
 // B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], A^T = [1 1 1 0; 0 1 -1 -1].
 template <>
 struct Winograd<2> {
   static constexpr int N = 4;
   static void kernel(const vfloat* g, vfloat* t) {
-    const vfloat half = simd::splat(0.5f);
     t[0] = g[0];
-    t[1] = simd::mul(half, simd::add(simd::add(g[0], g[1]), g[2]));
-    t[2] = simd::mul(half, simd::add(simd::sub(g[0], g[1]), g[2]));
+    t[1] = times(0.5f, simd::add(simd::add(g[0], g[1]), g[2]));
+    t[2] = times(0.5f, simd::add(simd::sub(g[0], g[1]), g[2]));
     t[3] = g[2];
   }
   static void input(const vfloat* d, vfloat* e) {
@@ -153,28 +155,27 @@ struct Winograd<2> {
 template <>
 struct Winograd<3> {
   static constexpr int N = 5;
-  static vfloat twice(vfloat x) { return simd::add(x, x); }
   static void kernel(const vfloat* g, vfloat* t) {
     const vfloat ends = simd::add(g[0], g[2]);
-    t[0] = simd::mul(simd::splat(0.5f), g[0]);
-    t[1] = simd::mul(simd::splat(-0.5f), simd::add(ends, g[1]));
-    t[2] = simd::mul(simd::splat(-1.0f / 6), simd::sub(ends, g[1]));
-    t[3] = simd::mul(simd::splat(1.0f / 6), simd::add(simd::add(g[0], twice(g[1])), twice(twice(g[2]))));
+    t[0] = times(0.5f, g[0]);
+    t[1] = times(-0.5f, simd::add(ends, g[1]));
+    t[2] = times(-1.0f / 6, simd::sub(ends, g[1]));
+    t[3] = times(1.0f / 6, simd::add(simd::add(g[0], times(2, g[1])), times(4, g[2])));
     t[4] = g[2];
   }
   static void input(const vfloat* d, vfloat* e) {
     const vfloat d32 = simd::sub(d[3], d[2]);
-    e[0] = simd::sub(twice(simd::sub(d[0], d[2])), simd::sub(d[1], d[3]));
-    e[1] = simd::sub(d32, twice(d[1]));
-    e[2] = simd::add(d32, twice(simd::sub(d[1], d[2])));
+    e[0] = simd::sub(times(2, simd::sub(d[0], d[2])), simd::sub(d[1], d[3]));
+    e[1] = simd::sub(d32, times(2, d[1]));
+    e[2] = simd::add(d32, times(2, simd::sub(d[1], d[2])));
     e[3] = simd::sub(d[3], d[1]);
-    e[4] = simd::add(simd::sub(d[4], d[2]), twice(simd::sub(d[1], d[3])));
+    e[4] = simd::add(simd::sub(d[4], d[2]), times(2, simd::sub(d[1], d[3])));
   }
   static void output(const vfloat* m, vfloat* y) {
     const vfloat sum = simd::add(m[1], m[2]);
     y[0] = simd::add(simd::add(m[0], sum), m[3]);
-    y[1] = simd::add(simd::sub(m[1], m[2]), twice(m[3]));
-    y[2] = simd::add(simd::add(sum, twice(twice(m[3]))), m[4]);
+    y[1] = simd::add(simd::sub(m[1], m[2]), times(2, m[3]));
+    y[2] = simd::add(simd::add(sum, times(4, m[3])), m[4]);
   }
 };
 
@@ -184,7 +185,6 @@ struct Winograd<3> {
 template <>
 struct Winograd<4> {
   static constexpr int N = 6;
-  static vfloat times(float c, vfloat x) { return simd::mul(simd::splat(c), x); }
   static void kernel(const vfloat* g, vfloat* t) {
     const vfloat ends = simd::add(g[0], g[2]), quarter = simd::add(g[0], times(4, g[2]));
     t[0] = times(0.25f, g[0]);
@@ -599,7 +599,7 @@ int64_t input_gradient_workspace(const Window2D& g, int filters) {
 }  // namespace
 
 int64_t cache_size(const Window2D& g, int filters) {
-  return applies(g, filters) ? cache_floats(forward_correlation(g, filters, nullptr, nullptr)) : 0;
+  return g.n == 1 && applies(g, filters) ? cache_floats(forward_correlation(g, filters, nullptr, nullptr)) : 0;
 }
 
 int64_t workspace(const Window2D& g, int filters) {

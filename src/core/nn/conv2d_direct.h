@@ -26,7 +26,8 @@ namespace hebblab {
 //   they are multiples of 3 (odd ones too).
 // workspace: floats the kernels need: the zero-padded input image, and the zero-padded dy image and the flipped,
 //   transposed kernel.
-// cache_size: floats of forward's cache; 0 where one image's forward pass does not take Winograd.
+// cache_size: floats of forward's cache; 0 for batches (N > 1), which keep no cache, and where one image's forward
+//   pass does not take Winograd.
 // forward: x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F). cache: null, or cache_size() floats
 //   that the caller keeps from call to call, zeros at first: one image's Winograd pass keeps its transformed kernel
 //   there with the kernel it was made from, and transforms again only when given another kernel: the CNN lab runs
