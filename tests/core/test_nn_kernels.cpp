@@ -240,6 +240,31 @@ TEST(NnKernels, DenseFastMatchesReference) {
   }
 }
 
+// One image through Dense skips the kernel rows of its zero inputs (most of them after ReLU and pooling). Inputs as
+// ReLU leaves them, with a whole chunk of 512 zeros first: the result must be the reference's, and the same bits as
+// the batch path's, which sums every row in the same order (a skipped zero only adds +-0).
+TEST(NnKernels, OneImageDenseSkipsZeroInputsAndKeepsTheFullSumsBits) {
+  const int shapes[][2] = {{4608, 128}, {1100, 48}, {700, 16}};  // units in whole vectors of every build
+  uint64_t seed = 300;
+  for (const auto& s : shapes)
+    for (Numerics numerics : {Numerics::Fast, Numerics::Reproducible}) {
+      const int d = s[0], u = s[1];
+      SCOPED_TRACE(testing::Message() << "d=" << d << " u=" << u << " reproducible=" << (numerics != Numerics::Fast));
+      std::vector<float> x = test::random_values<float>(d, seed++);
+      for (int i = 0; i < d; ++i) x[size_t(i)] = i < 512 ? 0.0f : std::max(x[size_t(i)], 0.0f);
+      const auto kernel = test::random_values<float>(int64_t(d) * u, seed++);
+      const auto bias = test::random_values<float>(u, seed++);
+      std::vector<float> twice(x);
+      twice.insert(twice.end(), x.begin(), x.end());
+      std::vector<float> one(size_t(u), 0.0f), batch(2 * size_t(u), 0.0f), reference(one);
+      dense_forward(1, d, u, x.data(), kernel.data(), bias.data(), one.data(), numerics);
+      dense_forward(2, d, u, twice.data(), kernel.data(), bias.data(), batch.data(), numerics);
+      dense_forward_reference(1, d, u, x.data(), kernel.data(), bias.data(), reference.data());
+      expect_close(one, reference, "one image");
+      EXPECT_EQ(one, std::vector<float>(batch.begin(), batch.begin() + u));
+    }
+}
+
 // The hand-written 4-wide GEMM against its plain twin: row-major A and A^T, overwrite and accumulate, sizes with
 // leftover rows (M % 4) and columns (N % 8). Float tolerance as above.
 TEST(NnKernels, Gemm4MatchesReference) {
