@@ -3,6 +3,7 @@
 // largest magnitude of the result (GEMM sums in another order), double 1e-12.
 #include "core/nn/kernels.h"
 
+#include "core/nn/activations.h"
 #include "core/nn/conv2d_direct.h"
 #include "core/nn/simd.h"
 
@@ -27,6 +28,17 @@ void expect_close(const std::vector<T>& fast, const std::vector<T>& reference, c
   for (T v : reference) scale = std::max(scale, double(std::abs(v)));
   for (size_t i = 0; i < fast.size(); ++i)
     ASSERT_NEAR(double(fast[i]), double(reference[i]), kTolerance<T> * scale) << what << " at " << i;
+}
+
+// A forward pass with ReLU fused into its stores gives activation_forward's ReLU of the plain pass, bit for bit.
+template <typename T>
+void expect_relu_of(const std::vector<T>& fused, std::vector<T> plain, const char* what) {
+  activation_forward(Activation::Relu, int64_t(plain.size()), 1, plain.data(), plain.data());
+  ASSERT_EQ(fused.size(), plain.size()) << what;
+  for (size_t i = 0; i < fused.size(); ++i) {
+    ASSERT_EQ(fused[i], plain[i]) << what << " at " << i;
+    ASSERT_FALSE(std::signbit(fused[i])) << what << " at " << i;  // +0, never -0
+  }
 }
 
 struct ConvCase {
@@ -68,6 +80,13 @@ void check_conv(const ConvCase& k, uint64_t seed, Numerics numerics = Numerics::
   conv2d_forward_reference(g, k.filters, x.data(), kernel.data(), bias.data(), y_ref.data());
   conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), y.data(), numerics);
   expect_close(y, y_ref, "conv2d forward");
+  // Both passes into one buffer: Eigen's small products round by the output's alignment.
+  std::vector<T> fused(y.size());
+  conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), fused.data(), numerics);
+  const std::vector<T> plain = fused;
+  conv2d_forward(g, k.filters, x.data(), kernel.data(), bias.data(), cols.data(), fused.data(), numerics,
+                 static_cast<T*>(nullptr), true);
+  expect_relu_of(fused, plain, "conv2d forward with ReLU");
 
   std::vector<T> dk_ref(static_cast<size_t>(ks)), db_ref(static_cast<size_t>(k.filters)),
       dx_ref(static_cast<size_t>(in));
@@ -217,6 +236,11 @@ void check_dense(int n, int d, int u, uint64_t seed, Numerics numerics = Numeric
   dense_forward_reference(n, d, u, x.data(), kernel.data(), bias.data(), y_ref.data());
   dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), y.data(), numerics);
   expect_close(y, y_ref, "dense forward");
+  std::vector<T> fused(y.size());  // both passes into one buffer, as above
+  dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), fused.data(), numerics);
+  const std::vector<T> plain = fused;
+  dense_forward(n, d, u, x.data(), kernel.data(), bias.data(), fused.data(), numerics, true);
+  expect_relu_of(fused, plain, "dense forward with ReLU");
   std::vector<T> dk_ref(static_cast<size_t>(d) * u), db_ref(static_cast<size_t>(u)), dx_ref(static_cast<size_t>(n) * d),
       dk(dk_ref), db(db_ref), dx(dx_ref);
   dense_backward_reference(n, d, u, x.data(), kernel.data(), dy.data(), dk_ref.data(), db_ref.data(), dx_ref.data());

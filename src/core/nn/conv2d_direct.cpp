@@ -48,7 +48,8 @@ void for_filter_blocks(int filters, Fn&& fn) {
 
 // A 'valid' correlation of one image: out (OH, OW, F) = bias + sum over a, b, c of
 // src[(i*sh + a) * src_row + (j*sw + b) * C + c] * kernel[((a*KW + b) * C + c) * F + f].
-// src rows are src_row floats apart, its pixels C floats; kernel (KH, KW, C, F); bias (F) or null for zeros.
+// src rows are src_row floats apart, its pixels C floats; kernel (KH, KW, C, F); bias (F) or null for zeros. With
+// relu, out is max(that, 0) instead (simd::relu), in the same stores.
 struct Correlation {
   const float* src;
   int64_t src_row;
@@ -58,7 +59,10 @@ struct Correlation {
   const float* bias;
   float* out;
   int oh, ow;
+  bool relu = false;
 };
+
+vfloat activated(const Correlation& k, vfloat sum) { return k.relu ? simd::relu(sum) : sum; }
 
 // Output row i, pixels j0 .. j0+R-1, filters f0 .. f0+V*L-1.
 template <int R, int V>
@@ -87,7 +91,7 @@ void correlate_tile(const Correlation& k, int i, int j0, int f0) {
   }
   float* y = k.out + (int64_t(i) * k.ow + j0) * k.filters + f0;
   for (int r = 0; r < R; ++r)
-    for (int v = 0; v < V; ++v) simd::store(y + r * k.filters + v * L, acc[r][v]);
+    for (int v = 0; v < V; ++v) simd::store(y + r * k.filters + v * L, activated(k, acc[r][v]));
 }
 
 // out[f0 .. f0+V*L-1] += the sum over the `count` indices q in `rows` of s[q] * w[q * F + f]: kernel rows, whole
@@ -132,6 +136,8 @@ void correlate_pixel(const Correlation& k) {
       });
     }
   }
+  if (k.relu)
+    for (int f = 0; f < k.filters; f += L) simd::store(k.out + f, simd::relu(simd::load(k.out + f)));
 }
 
 void correlate(const Correlation& k) {
@@ -361,7 +367,8 @@ void winograd_correlate(const Correlation& k, const float* v, float* work) {
       for (int i = 0; i < M; ++i) {  // (A^T m) A
         vfloat row[M];
         Winograd<M>::output(r[i], row);
-        for (int j = 0; j < M; ++j) simd::store(y0 + (i * k.ow + j) * int64_t(f_count) + f, simd::add(row[j], bias));
+        for (int j = 0; j < M; ++j)
+          simd::store(y0 + (i * k.ow + j) * int64_t(f_count) + f, activated(k, simd::add(row[j], bias)));
       }
     }
   }
@@ -652,9 +659,10 @@ int64_t workspace(const Window2D& g, int filters) {
 }
 
 void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work,
-             float* cache, float* y) {
+             float* cache, bool relu, float* y) {
   zero_padded_input(g, work);  // work: the padded input, then the correlator's buffers
   Correlation k = forward_correlation(g, filters, kernel, bias);
+  k.relu = relu;
   const Correlator correlator(k, g.n == 1, work + padded_input_size(g), cache);
   for (int n = 0; n < g.n; ++n) {
     k.src = window_source(g, x + int64_t(n) * g.h * g.w * g.c, work);

@@ -31,7 +31,8 @@ namespace hebblab {
 // forward: x (N, H, W, C), kernel (KH, KW, C, F), bias (F) -> y (N, OH, OW, F). cache: null, or cache_size() floats
 //   that the caller keeps from call to call, zeros at first: one image's Winograd pass keeps its transformed kernel
 //   there with the kernel it was made from, and transforms again only when given another kernel: the CNN lab runs
-//   every paint stroke through the same weights, and the transform took about 8% of that pass in wasm.
+//   every paint stroke through the same weights, and the transform took about 8% of that pass in wasm. relu: y =
+//   max(z, 0) (simd::relu, as activation_forward's ReLU), applied as the outputs are stored: a pass over y less.
 // backward: x (N, H, W, C), kernel (KH, KW, C, F), dy (N, OH, OW, F) -> dkernel (KH, KW, C, F) = the sum over n, i, j
 //   of patch (i, j) of x times dy[n, i, j, :], dbias (F), and dx (N, H, W, C) unless null (only where
 //   input_gradient_applies): dy zero-padded by KH-1 rows and KW-1 columns on each side, correlated with the kernel
@@ -45,7 +46,7 @@ namespace hebblab {
   int64_t workspace(const Window2D& g, int filters);                                                              \
   int64_t cache_size(const Window2D& g, int filters);                                                             \
   void forward(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work, \
-               float* cache, float* y);                                                                           \
+               float* cache, bool relu, float* y);                                                                \
   void backward(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy, float* work, \
                 float* dkernel, float* dbias, float* dx);
 namespace direct {

@@ -17,6 +17,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <Eigen/Core>
+#include "core/nn/activations.h"
 #include "core/nn/simd.h"
 
 namespace hebblab {
@@ -60,7 +61,7 @@ struct DirectKernels {
   int64_t (*workspace)(const Window2D& g, int filters);
   int64_t (*cache_size)(const Window2D& g, int filters);
   void (*forward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* bias, float* work,
-                  float* cache, float* y);
+                  float* cache, bool relu, float* y);
   void (*backward)(const Window2D& g, int filters, const float* x, const float* kernel, const float* dy, float* work,
                    float* dkernel, float* dbias, float* dx);
 };
@@ -327,10 +328,10 @@ int64_t conv2d_cache_size(const Window2D& g, int filters, Numerics numerics) {
 
 template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
-                    Numerics numerics, T* cache) {
+                    Numerics numerics, T* cache, bool relu) {
   if constexpr (std::is_same_v<T, float>) {
     const DirectKernels& direct = direct_kernels(numerics);
-    if (direct.applies(g, filters)) return direct.forward(g, filters, x, kernel, bias, cols, cache, y);
+    if (direct.applies(g, filters)) return direct.forward(g, filters, x, kernel, bias, cols, cache, relu, y);
   }
   const int step = chunk_images(g);
   const int64_t x_image = int64_t(g.h) * g.w * g.c, y_image = int64_t(g.oh) * g.ow * filters;
@@ -339,6 +340,7 @@ void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel,
     im2col(c, x + first * x_image, cols);
     gemm_bias(c.out_pixels(), c.patch(), filters, cols, kernel, bias, y + first * y_image, numerics);
   }
+  if (relu) activation_forward(Activation::Relu, g.out_pixels(), filters, y, y);
 }
 
 // The direct kernels where they apply (float; see conv2d_direct.h), im2col + GEMM for the rest.
@@ -409,13 +411,15 @@ void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, 
 Window2D dense_window(int n, int d) { return make_window(1, 1, n, d, 1, 1, 1, 1, Padding::Valid); }
 
 template <typename T>
-void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y, Numerics numerics) {
+void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y, Numerics numerics,
+                   bool relu) {
   if constexpr (std::is_same_v<T, float>) {
     const Window2D g = dense_window(n, d);
     const DirectKernels& direct = direct_kernels(numerics);
-    if (direct.applies(g, u)) return direct.forward(g, u, x, kernel, bias, nullptr, nullptr, y);  // no padding
+    if (direct.applies(g, u)) return direct.forward(g, u, x, kernel, bias, nullptr, nullptr, relu, y);  // no padding
   }
   gemm_bias<T>(n, d, u, x, kernel, bias, y, numerics);
+  if (relu) activation_forward(Activation::Relu, n, u, y, y);
 }
 
 template <typename T>
@@ -495,11 +499,11 @@ void max_pool2d_backward(const Window2D& g, const T* dy, const int32_t* argmax, 
   template void conv2d_forward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*);              \
   template void conv2d_backward_reference<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*);     \
   template int64_t conv2d_cache_size<T>(const Window2D&, int, Numerics);                                          \
-  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, Numerics, T*);      \
+  template void conv2d_forward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, Numerics, T*, bool); \
   template void conv2d_backward<T>(const Window2D&, int, const T*, const T*, const T*, T*, T*, T*, T*, Numerics); \
   template void dense_forward_reference<T>(int, int, int, const T*, const T*, const T*, T*);                      \
   template void dense_backward_reference<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*);             \
-  template void dense_forward<T>(int, int, int, const T*, const T*, const T*, T*, Numerics);                      \
+  template void dense_forward<T>(int, int, int, const T*, const T*, const T*, T*, Numerics, bool);                \
   template void dense_backward<T>(int, int, int, const T*, const T*, const T*, T*, T*, T*, Numerics);             \
   template void max_pool2d_forward<T>(const Window2D&, const T*, T*, int32_t*);                                   \
   template void max_pool2d_backward<T>(const Window2D&, const T*, const int32_t*, T*);

@@ -49,13 +49,14 @@ void conv2d_backward_reference(const Window2D& g, int filters, const T* x, const
 // numerics) values.
 // cache: null, or conv2d_cache_size(g, filters, numerics) values (0 for double) that the caller keeps from call to
 // call, zeros at first, in which one image's forward pass keeps the transformed kernel while the kernel is unchanged
-// (conv2d_direct.h).
+// (conv2d_direct.h). relu: y = max(z, 0) for the sums z (activation_forward's ReLU, the same bits), in the direct
+// kernels' stores (a pass over y less), elsewhere after them; so for Dense.
 int64_t conv2d_workspace(const Window2D& g, int filters, Numerics numerics = Numerics::Fast);
 template <typename T>
 int64_t conv2d_cache_size(const Window2D& g, int filters, Numerics numerics = Numerics::Fast);
 template <typename T>
 void conv2d_forward(const Window2D& g, int filters, const T* x, const T* kernel, const T* bias, T* cols, T* y,
-                    Numerics numerics = Numerics::Fast, T* cache = nullptr);
+                    Numerics numerics = Numerics::Fast, T* cache = nullptr, bool relu = false);
 template <typename T>
 void conv2d_backward(const Window2D& g, int filters, const T* x, const T* kernel, const T* dy, T* cols, T* dkernel,
                      T* dbias, T* dx, Numerics numerics = Numerics::Fast);
@@ -70,7 +71,7 @@ void dense_backward_reference(int n, int d, int u, const T* x, const T* kernel, 
                               T* dx);
 template <typename T>
 void dense_forward(int n, int d, int u, const T* x, const T* kernel, const T* bias, T* y,
-                   Numerics numerics = Numerics::Fast);
+                   Numerics numerics = Numerics::Fast, bool relu = false);
 template <typename T>
 void dense_backward(int n, int d, int u, const T* x, const T* kernel, const T* dy, T* dkernel, T* dbias, T* dx,
                     Numerics numerics = Numerics::Fast);

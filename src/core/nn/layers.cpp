@@ -149,8 +149,8 @@ void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   cols_.resize(size_t(conv2d_workspace(g, this->config_.filters, this->numerics_)));
   cache_.resize(size_t(conv2d_cache_size<T>(g, this->config_.filters, this->numerics_)));
   conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z,
-                 this->numerics_, cache_.data());
-  this->activate(y);
+                 this->numerics_, cache_.data(), this->fuses_relu());
+  if (!this->fuses_relu()) this->activate(y);
 }
 
 template <typename T>
@@ -302,8 +302,9 @@ template <typename T>
 void Dense<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   const int n = x.dim(0), d = this->input_shape_[0], u = this->config_.units;
   T* z = this->z_buffer(y, {n, u});
-  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z, this->numerics_);
-  this->activate(y);
+  dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z, this->numerics_,
+                this->fuses_relu());
+  if (!this->fuses_relu()) this->activate(y);
 }
 
 template <typename T>

@@ -21,6 +21,8 @@ class ActivatedLayer : public Layer<T> {
   // Only a softmax layer keeps z apart from y (its logits, which the fused loss reads); the other activations'
   // backward needs only y, so they map y in place: a buffer and a pass less per layer.
   bool keeps_z() const { return this->config_.activation == Activation::Softmax; }
+  // ReLU is applied by the kernels as they store the sums (kernels.h): y's own pass less.
+  bool fuses_relu() const { return this->config_.activation == Activation::Relu; }
   // Where forward writes z (N, output_shape), sized: z_ or y.
   T* z_buffer(Tensor<T>* y, const Shape& shape);
   // y = activation(z), over the last axis.

@@ -6,7 +6,8 @@
 // fmadd rounds the product before adding it, as IEEE single precision does on every platform. A kernel compiled
 // against simd4 (with -ffp-contract=off, which the core uses, so the compiler fuses nothing itself) gives the same
 // bits natively and in the browser: Numerics::Reproducible. A translation unit that defines HEBBLAB_SIMD_PORTABLE
-// before including this header gets simd4 under the name simd.
+// before including this header gets simd4 under the name simd. relu(x) is x > 0 ? x : 0 in each lane, as
+// activation_forward's ReLU: NaN and -0 give +0, in every build.
 #pragma once
 
 #if defined(__SSE2__) || defined(__AVX512F__) || defined(__AVX2__)
@@ -28,6 +29,7 @@ inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm_add_ps(_mm_mul_ps
 inline vfloat add(vfloat a, vfloat b) { return _mm_add_ps(a, b); }
 inline vfloat sub(vfloat a, vfloat b) { return _mm_sub_ps(a, b); }
 inline vfloat mul(vfloat a, vfloat b) { return _mm_mul_ps(a, b); }
+inline vfloat relu(vfloat x) { return _mm_and_ps(x, _mm_cmpgt_ps(x, _mm_setzero_ps())); }
 #elif defined(__wasm_simd128__)
 using vfloat = v128_t;
 constexpr int kLanes = 4, kRegisters = 16;
@@ -38,6 +40,7 @@ inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return wasm_f32x4_add(wasm_f
 inline vfloat add(vfloat a, vfloat b) { return wasm_f32x4_add(a, b); }
 inline vfloat sub(vfloat a, vfloat b) { return wasm_f32x4_sub(a, b); }
 inline vfloat mul(vfloat a, vfloat b) { return wasm_f32x4_mul(a, b); }
+inline vfloat relu(vfloat x) { return wasm_v128_and(x, wasm_f32x4_gt(x, wasm_f32x4_splat(0))); }
 #else
 struct vfloat {
   float v[4];
@@ -57,6 +60,10 @@ inline vfloat add(vfloat a, vfloat b) { return each(a, b, [](float x, float y) {
 inline vfloat sub(vfloat a, vfloat b) { return each(a, b, [](float x, float y) { return x - y; }); }
 inline vfloat mul(vfloat a, vfloat b) { return each(a, b, [](float x, float y) { return x * y; }); }
 inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return add(mul(a, b), c); }
+inline vfloat relu(vfloat x) {
+  for (float& v : x.v) v = v > 0 ? v : 0;
+  return x;
+}
 #endif
 }  // namespace simd4
 
@@ -74,6 +81,7 @@ inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm512_fmadd_ps(a, b,
 inline vfloat add(vfloat a, vfloat b) { return _mm512_add_ps(a, b); }
 inline vfloat sub(vfloat a, vfloat b) { return _mm512_sub_ps(a, b); }
 inline vfloat mul(vfloat a, vfloat b) { return _mm512_mul_ps(a, b); }
+inline vfloat relu(vfloat x) { return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(x, _mm512_setzero_ps(), _CMP_GT_OQ), x); }
 #elif defined(__AVX2__) && defined(__FMA__)
 using vfloat = __m256;
 constexpr int kLanes = 8, kRegisters = 16;
@@ -84,6 +92,7 @@ inline vfloat fmadd(vfloat a, vfloat b, vfloat c) { return _mm256_fmadd_ps(a, b,
 inline vfloat add(vfloat a, vfloat b) { return _mm256_add_ps(a, b); }
 inline vfloat sub(vfloat a, vfloat b) { return _mm256_sub_ps(a, b); }
 inline vfloat mul(vfloat a, vfloat b) { return _mm256_mul_ps(a, b); }
+inline vfloat relu(vfloat x) { return _mm256_and_ps(x, _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ)); }
 #else
 using namespace simd4;  // SSE2, SIMD128 or scalars: the 4 lanes are already the widest
 #endif
