@@ -93,7 +93,7 @@ T* ActivatedLayer<T>::z_buffer(Tensor<T>* y, const Shape& shape) {
 template <typename T>
 void ActivatedLayer<T>::activate(Tensor<T>* y) const {
   const Activation a = this->config_.activation;
-  if (a == Activation::Linear) return;  // y is z
+  if (a == Activation::Linear || fuses_relu()) return;  // y is z, or the kernels applied ReLU as they stored it
   const Tensor<T>& z = keeps_z() ? z_ : *y;
   y->resize(z.shape);
   const int k = z.shape.back();
@@ -150,7 +150,7 @@ void Conv2D<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   cache_.resize(size_t(conv2d_cache_size<T>(g, this->config_.filters, this->numerics_)));
   conv2d_forward(g, this->config_.filters, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), cols_.data(), z,
                  this->numerics_, cache_.data(), this->fuses_relu());
-  if (!this->fuses_relu()) this->activate(y);
+  this->activate(y);
 }
 
 template <typename T>
@@ -304,7 +304,7 @@ void Dense<T>::forward(const Tensor<T>& x, Tensor<T>* y, Rng*) {
   T* z = this->z_buffer(y, {n, u});
   dense_forward(n, d, u, x.ptr(), this->weights_[0].ptr(), this->weights_[1].ptr(), z, this->numerics_,
                 this->fuses_relu());
-  if (!this->fuses_relu()) this->activate(y);
+  this->activate(y);
 }
 
 template <typename T>

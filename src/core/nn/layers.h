@@ -25,7 +25,7 @@ class ActivatedLayer : public Layer<T> {
   bool fuses_relu() const { return this->config_.activation == Activation::Relu; }
   // Where forward writes z (N, output_shape), sized: z_ or y.
   T* z_buffer(Tensor<T>* y, const Shape& shape);
-  // y = activation(z), over the last axis.
+  // y = activation(z), over the last axis, unless the kernels did it (fuses_relu).
   void activate(Tensor<T>* y) const;
   // The gradient at z for backward: `grad` itself when it already is one, else through the activation (into dz_).
   const Tensor<T>& gradient_at_z(const Tensor<T>& y, const Tensor<T>& grad, GradOf of);
